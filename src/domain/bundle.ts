@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { Sha256Schema } from "./attachment";
+import { ChangeSchema } from "./change";
+
+/** `htqlcl-bundle/1`: changes and photo bytes (base64, keyed by SHA-256) carried as a file. */
+export const BundleSchema = z.object({
+  format: z.literal("htqlcl-bundle/1"),
+  changes: z.array(ChangeSchema),
+  blobs: z.record(Sha256Schema, z.string()),
+  exportedAt: z.string().optional(),
+  device: z.string().optional(),
+});
+export type Bundle = z.infer<typeof BundleSchema>;

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ChangeSchema } from "./change";
+
+/** Bumped when the wire format changes incompatibly; the server tells older apps to update. */
+export const PROTOCOL_VERSION = 1;
+
+export const PushRequestSchema = z.object({
+  device: z.string().min(1).max(64),
+  changes: z.array(z.unknown()).max(5000),
+});
+export const PushResponseSchema = z.object({
+  accepted: z.array(z.string()),
+  rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
+  epoch: z.string().optional(),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const PullResponseSchema = z.object({
+  changes: z.array(ChangeSchema),
+  cursor: z.string(),
+  more: z.boolean(),
+  epoch: z.string().optional(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
