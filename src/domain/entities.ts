@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionDef } from "./action";
+import { adoptionDef } from "./adoption";
 import { agencyDef } from "./agency";
 import { attachmentDef } from "./attachment";
 import { checklistDef } from "./checklistRecord";
@@ -20,6 +21,7 @@ export const ENTITY_NAMES = [
   "finding",
   "action",
   "attachment",
+  "adoption",
 ] as const;
 export const EntityNameSchema = z.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityNameSchema>;
@@ -34,6 +36,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   finding: findingDef,
   action: actionDef,
   attachment: attachmentDef,
+  adoption: adoptionDef,
 };
 
 /** Entities that belong to one inspection, and so to its team. */

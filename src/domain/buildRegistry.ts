@@ -1,0 +1,80 @@
+import type { Agency } from "./agency";
+import { agencyKindOf } from "./agencyKindOf";
+import { foldVietnamese } from "./foldVietnamese";
+import type { AgencyListRow } from "./parseAgencyList";
+
+/** The day district-level government ended (Resolution 202/2025/QH15, two-tier local government from 1/7/2025). */
+export const DISTRICT_LEVEL_LAST_DAY = "2025-06-30";
+
+export interface RegistryImport {
+  /** New agencies to publish (parents first). */
+  created: Agency[];
+  /** Imported rows matched to an agency already in the registry. */
+  matched: { row: AgencyListRow; agencyId: string }[];
+  /** Cohort year per agency id, for the adoption tracker. */
+  cohorts: Map<string, number>;
+  warnings: string[];
+}
+
+/** The key an agency is matched by: its folded name without the "UBND" prefix, and its parent's id. */
+function keyOf(name: string, parentId: string | null): string {
+  return `${parentId ?? ""}|${foldVietnamese(name).replace(/^(ubnd|uy ban nhan dan)\s+/, "")}`;
+}
+
+/** "Huyện Thạch Thành" names the district; its people's committee is the agency inspected. */
+function parentAgencyName(parentName: string): string {
+  return /^(ubnd|ủy ban|uỷ ban)/iu.test(parentName) ? parentName : `UBND ${parentName.charAt(0).toLowerCase()}${parentName.slice(1)}`;
+}
+
+/**
+ * Turns imported rows into registry records, reusing agencies already there (matched by folded name under the same
+ * parent, so "Quan Hoá" and "Quan Hóa" are one unit). Parent units are created as needed; district committees get
+ * the validity end of the district level. Ids come from `newId` so the function stays pure.
+ */
+export function buildRegistry(
+  rows: readonly AgencyListRow[],
+  existing: readonly Agency[],
+  opts: { province: string; newId: () => string },
+): RegistryImport {
+  const byKey = new Map<string, Agency>();
+  for (const a of existing) byKey.set(keyOf(a.name, a.parentId), a);
+  const created: Agency[] = [];
+  const matched: RegistryImport["matched"] = [];
+  const cohorts = new Map<string, number>();
+  const warnings: string[] = [];
+  const seenInImport = new Set<string>();
+
+  const ensure = (name: string, parentId: string | null, validTo: string | null): { agency: Agency; isNew: boolean } => {
+    const key = keyOf(name, parentId);
+    const found = byKey.get(key);
+    if (found) return { agency: found, isNew: false };
+    const kind = agencyKindOf(name);
+    const agency: Agency = {
+      id: opts.newId(),
+      name: name.normalize("NFC"),
+      kind,
+      parentId,
+      province: opts.province,
+      validFrom: null,
+      validTo: kind === "district_committee" || kind === "district_department" ? DISTRICT_LEVEL_LAST_DAY : validTo,
+      successorId: null,
+      successorKind: null,
+      needsReview: kind === "other",
+    };
+    byKey.set(key, agency);
+    created.push(agency);
+    return { agency, isNew: true };
+  };
+
+  for (const row of rows) {
+    const parent = row.parentName ? ensure(parentAgencyName(row.parentName), null, null).agency : null;
+    const key = keyOf(row.name, parent?.id ?? null);
+    if (seenInImport.has(key)) warnings.push(`Dòng ${row.line}: "${row.name}" (${row.parentName}) xuất hiện hai lần; chỉ ghi một đơn vị.`);
+    seenInImport.add(key);
+    const { agency, isNew } = ensure(row.name, parent?.id ?? null, null);
+    if (!isNew) matched.push({ row, agencyId: agency.id });
+    if (agency.kind === "other") warnings.push(`Dòng ${row.line}: không nhận ra loại cơ quan của "${row.name}"; cần xem lại.`);
+    if (row.cohortYear !== null) cohorts.set(agency.id, row.cohortYear);
+  }
+  return { created, matched, cohorts, warnings };
+}
