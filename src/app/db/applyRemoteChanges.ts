@@ -1,0 +1,87 @@
+import { ChangeSchema, changeValueProblem, type Change } from "../../domain/change";
+import { formatHlc, parseHlc, receiveHlc } from "../../domain/hlc";
+import { ALL_TABLES } from "./ALL_TABLES";
+import type { AppDb } from "./AppDb";
+import { ensureDeviceId } from "./ensureDeviceId";
+import { mergeIntoRow } from "./mergeIntoRow";
+import { META } from "./META";
+
+export interface ApplyOptions {
+  /** Wall clock in ms, for the clock-drift guard when adopting remote stamps. */
+  now?: number;
+  /** Also queue the new changes for push (a bundle imported on this tablet goes on to the server). */
+  enqueue?: boolean;
+}
+
+export interface ApplyReport {
+  /** Changes this tablet did not know yet. */
+  added: number;
+  /** Changes it already had (delivered twice: harmless). */
+  duplicates: number;
+  /** Changes that are not valid, with the reason (Vietnamese). */
+  invalid: { id: string; reason: string }[];
+}
+
+/**
+ * Merge changes from elsewhere (a pull, a bundle) into the tablet, and store the pull cursor, in ONE transaction:
+ * a crash leaves either both or neither, so a pull is never half applied nor skipped.
+ */
+export async function applyRemoteChanges(
+  db: AppDb,
+  changes: readonly unknown[],
+  cursor?: string,
+  opts: ApplyOptions = {},
+): Promise<ApplyReport> {
+  const now = opts.now ?? Date.now();
+  return db.transaction("rw", [...ALL_TABLES], async () => {
+    const device = await ensureDeviceId(db);
+    const report: ApplyReport = { added: 0, duplicates: 0, invalid: [] };
+    const fresh: Change[] = [];
+    const seen = new Set<string>();
+    for (const raw of changes) {
+      const parsed = ChangeSchema.safeParse(raw);
+      const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "?";
+      if (!parsed.success) {
+        report.invalid.push({ id, reason: "Thay đổi sai định dạng." });
+        continue;
+      }
+      const c = parsed.data;
+      const problem = changeValueProblem(c);
+      if (problem) {
+        report.invalid.push({ id, reason: problem });
+        continue;
+      }
+      if (seen.has(c.id) || (await db.changes.get(c.id))) {
+        report.duplicates++;
+        continue;
+      }
+      seen.add(c.id);
+      fresh.push(c);
+    }
+    if (fresh.length > 0) {
+      await db.changes.bulkAdd(fresh);
+      if (opts.enqueue) await db.outbox.bulkPut(fresh.map((c) => ({ id: c.id, hlc: c.hlc, queuedAt: now })));
+      const lastRaw = (await db.meta.get(META.hlc))?.value;
+      let clock = typeof lastRaw === "string" ? parseHlc(lastRaw) : null;
+      for (const c of fresh) clock = receiveHlc(clock, parseHlc(c.hlc), now, device);
+      if (clock) await db.meta.put({ key: META.hlc, value: formatHlc({ ...clock, device }) });
+      // Group by row, inspection status first so its lock is in place before the rows it governs are merged.
+      const byRow = new Map<string, { entity: Change["entity"]; rowId: string; fields: Set<string> }>();
+      const ordered = [...fresh].sort((a, b) => rank(a) - rank(b));
+      for (const c of ordered) {
+        const key = `${c.entity}\u0000${c.rowId}`;
+        const entry = byRow.get(key) ?? { entity: c.entity, rowId: c.rowId, fields: new Set<string>() };
+        entry.fields.add(c.field);
+        byRow.set(key, entry);
+      }
+      for (const r of byRow.values()) await mergeIntoRow(db, r.entity, r.rowId, r.fields);
+      report.added = fresh.length;
+    }
+    if (cursor !== undefined) await db.meta.put({ key: META.pullCursor, value: cursor });
+    return report;
+  });
+}
+
+function rank(c: Change): number {
+  return c.entity === "inspection" ? 0 : 1;
+}
