@@ -1,0 +1,46 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { toCsv } from "../../src/report/csv/toCsv";
+import { writeXlsx } from "../../src/report/xlsx/writeXlsx";
+
+describe("toCsv", () => {
+  it("starts with a UTF-8 BOM, quotes, uses CRLF and composes decomposed text", () => {
+    const csv = toCsv([
+      ["Mã", "Ghi chú"],
+      ["I.1", 'Có "dấu ngoặc", và\nxuống dòng'],
+      ["I.2", "Tie\u0302\u0301ng Vie\u0323\u0302t"],
+      [3, null],
+    ]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1)).toBe('Mã,Ghi chú\r\nI.1,"Có ""dấu ngoặc"", và\nxuống dòng"\r\nI.2,Tiếng Việt\r\n3,\r\n');
+  });
+
+  it("neutralises cells that start like a formula, but not numbers", () => {
+    const csv = toCsv([["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "a=b", -5]]);
+    expect(csv.slice(1)).toBe("\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),'\tx,a=b,-5\r\n");
+  });
+});
+
+describe("writeXlsx", () => {
+  it("writes a workbook Excel readers open, with text, numbers, sheets and quote-prefixed formulas", async () => {
+    const bytes = writeXlsx([
+      { name: "Kết quả", rows: [["Mã", "Kết quả", "Số"], ["I.1", "Đạt", 1], ["I.2", "=1+1", 2], ["I.3", "A & <b>", null]], widths: [8, 20, 6] },
+      { name: "Hành động: khắc phục?", rows: [["Mô tả"], ["Cu\u0309a"]] },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Kết quả", "Hành động  khắc phục"]);
+    const s1 = wb.worksheets[0]!;
+    expect(s1.getCell("A1").value).toBe("Mã");
+    expect(s1.getCell("B2").value).toBe("Đạt");
+    expect(s1.getCell("C2").value).toBe(1);
+    // Stored as text, not as a formula.
+    expect(s1.getCell("B3").value).toBe("=1+1");
+    expect(s1.getCell("B3").formula).toBeUndefined();
+    expect(s1.getCell("B4").value).toBe("A & <b>");
+    expect(s1.getCell("A1").font?.bold).toBe(true);
+    expect(wb.worksheets[1]!.getCell("A2").value).toBe("Của");
+    // Same input, same bytes.
+    expect(writeXlsx([{ name: "a", rows: [["x"]] }])).toEqual(writeXlsx([{ name: "a", rows: [["x"]] }]));
+  });
+});
