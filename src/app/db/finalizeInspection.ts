@@ -1,0 +1,44 @@
+import type { Checklist } from "../../domain/checklist";
+import { checklistRowId } from "../../domain/checklistRecord";
+import type { Inspection } from "../../domain/inspection";
+import { addMonths } from "../../domain/isoDate";
+import type { AppDb } from "./AppDb";
+import type { Edit } from "./Edit";
+import { inspectionGaps } from "./inspectionGaps";
+import { META } from "./META";
+import type { Session } from "./Session";
+import { writeEdits, type WriteOptions } from "./writeEdits";
+import { WriteRefusedError } from "./WriteRefusedError";
+
+export type Signing = Pick<Inspection, "signedOn"> & Partial<Pick<Inspection, "recordNumber" | "leadSignature" | "agencySignature" | "agencyComments">>;
+
+/**
+ * The team lead signs and locks the inspection: signing fields, the due date of actions still without one
+ * (signedOn + 2 months), then status `finalized`, all in one transaction (the status is stamped last, so the
+ * signing fields are inside the lock). Refuses while a scored criterion is unanswered or N/A without reason.
+ */
+export async function finalizeInspection(db: AppDb, inspectionId: string, s: Signing, opts: WriteOptions & { checklist?: Checklist } = {}): Promise<void> {
+  const session = (await db.meta.get(META.session))?.value as Session | undefined;
+  if (session?.user.role === "inspector") throw new WriteRefusedError("Chỉ trưởng đoàn được ký và kết thúc cuộc kiểm tra.");
+  const insp = await db.inspections.get(inspectionId);
+  if (!insp) throw new WriteRefusedError("Không tìm thấy cuộc kiểm tra.");
+  if (insp.status === "finalized") throw new WriteRefusedError("Cuộc kiểm tra đã kết thúc.");
+  const checklist =
+    opts.checklist ??
+    (insp.checklistId && insp.checklistVersion ? (await db.checklists.get(checklistRowId(insp.checklistId, insp.checklistVersion)))?.document : undefined);
+  if (checklist) {
+    const gaps = inspectionGaps(checklist, await db.results.where("inspectionId").equals(inspectionId).toArray());
+    if (gaps.unanswered.length > 0) throw new WriteRefusedError(`Còn ${gaps.unanswered.length} tiêu chí chưa đánh giá (ví dụ ${gaps.unanswered[0]}).`);
+    if (gaps.naWithoutReason.length > 0) throw new WriteRefusedError(`Tiêu chí ${gaps.naWithoutReason.join(", ")} "Không áp dụng" nhưng chưa ghi lý do.`);
+  }
+  const edits: Edit[] = [];
+  for (const [field, value] of Object.entries(s)) if (value !== undefined) edits.push({ entity: "inspection", rowId: inspectionId, field, value });
+  if (s.signedOn) {
+    const due = addMonths(s.signedOn, 2);
+    for (const a of await db.actions.where("inspectionId").equals(inspectionId).toArray()) {
+      if (!a.dueOn && !a.deleted) edits.push({ entity: "action", rowId: a.id, field: "dueOn", value: due });
+    }
+  }
+  edits.push({ entity: "inspection", rowId: inspectionId, field: "status", value: "finalized" });
+  await writeEdits(db, edits, opts);
+}
