@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { RoleSchema } from "./ServerUser";
+
+const Id = z.string().trim().min(1).max(100);
+
+/** Body of POST /api/users and arguments of `npm run admin -- create-user`. */
+export const NewUserSchema = z
+  .object({
+    username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._@-]+$/, "chỉ dùng chữ không dấu, số và . _ @ -"),
+    password: z.string().min(8, "mật khẩu cần ít nhất 8 ký tự").max(200),
+    role: RoleSchema,
+    province: Id.nullable().optional(),
+    team: Id.nullable().optional(),
+    displayName: z.string().max(200).optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role !== "admin" && !u.province) ctx.addIssue({ code: "custom", path: ["province"], message: "cần tỉnh (province)" });
+    if ((u.role === "lead" || u.role === "inspector") && !u.team) ctx.addIssue({ code: "custom", path: ["team"], message: "cần đoàn (team)" });
+  });
+export type NewUser = z.infer<typeof NewUserSchema>;

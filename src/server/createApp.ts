@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { PROTOCOL_VERSION } from "../domain/protocol";
+import type { AppEnv } from "./AppEnv";
+import { dostRoutes } from "./dost/dostRoutes";
+import { getEpoch } from "./getEpoch";
+import { openApiDocument } from "./openApiDocument";
+import { problem } from "./problem";
+import { requireUser } from "./requireUser";
+import { authRoutes } from "./routes/authRoutes";
+import { blobRoutes } from "./routes/blobRoutes";
+import { syncRoutes } from "./routes/syncRoutes";
+import { userRoutes } from "./routes/userRoutes";
+import type { Storage } from "./Storage";
+
+export interface AppOptions {
+  storage: Storage;
+  /** Directory of the built app (dist/); served with a fallback to index.html for non-/api paths. */
+  staticDir?: string;
+  /** Wall clock in ms, injectable for tests. */
+  now?: () => number;
+  /** Largest push body in bytes (default 32 MB). */
+  maxPushBytes?: number;
+}
+
+const MAX_JSON_BYTES = 256 * 1024;
+
+/** The HTTP app: stateless (everything lives in `storage`), so several instances can share one PostgreSQL. */
+export function createApp(opts: AppOptions): Hono<AppEnv> {
+  const now = opts.now ?? Date.now;
+  const maxPush = opts.maxPushBytes ?? 32 * 1024 * 1024;
+  const app = new Hono<AppEnv>();
+
+  app.use("/api/*", async (c, next) => {
+    c.set("storage", opts.storage);
+    c.set("now", now);
+    c.set("nowMs", now());
+    const v = c.req.header("x-protocol-version");
+    if (v !== undefined && v !== String(PROTOCOL_VERSION)) {
+      return problem(c, 426, `Ứng dụng dùng giao thức đồng bộ phiên bản ${v}, máy chủ dùng phiên bản ${PROTOCOL_VERSION}. Hãy cập nhật ứng dụng.`, {
+        protocol: PROTOCOL_VERSION,
+      });
+    }
+    c.header("X-Protocol-Version", String(PROTOCOL_VERSION));
+    await next();
+  });
+  const tooBig = (limit: number) =>
+    bodyLimit({ maxSize: limit, onError: (c) => problem(c, 413, `Dữ liệu gửi lên vượt quá ${Math.round(limit / 1024)} KB.`) });
+  app.use("/api/sync/push", tooBig(maxPush));
+  app.use("/api/auth/*", tooBig(MAX_JSON_BYTES));
+  app.use("/api/users", tooBig(MAX_JSON_BYTES));
+  app.use("/api/dost/*", tooBig(MAX_JSON_BYTES), requireUser);
+
+  app.get("/api/health", async (c) => {
+    const epoch = await getEpoch(opts.storage);
+    return c.json({ ok: true, protocol: PROTOCOL_VERSION, epoch, storage: opts.storage.kind, time: new Date(now()).toISOString() });
+  });
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+  app.route("/api/auth", authRoutes);
+  app.route("/api/users", userRoutes);
+  app.route("/api/sync", syncRoutes);
+  app.route("/api/blobs", blobRoutes);
+  app.route("/api/dost", dostRoutes);
+  app.all("/api/*", (c) => problem(c, 404, `Không có đường dẫn ${c.req.method} ${c.req.path}.`));
+
+  if (opts.staticDir) {
+    const root = resolve(opts.staticDir);
+    app.use("*", serveStatic({ root }));
+    const index = join(root, "index.html");
+    app.get("*", (c) => (existsSync(index) ? c.html(readFileSync(index, "utf8")) : c.text("Chưa build ứng dụng (npm run build).", 404)));
+  }
+  app.notFound((c) => problem(c, 404, `Không có đường dẫn ${c.req.method} ${c.req.path}.`));
+  app.onError((err, c) => {
+    // Never a stack trace to the client; the log keeps one line.
+    console.error(`[server] ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}`);
+    return problem(c, 500, "Máy chủ gặp lỗi khi xử lý yêu cầu. Dữ liệu chưa được ghi; hãy thử lại sau.");
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+/** `npm start`: opens the database, makes sure the admin account exists, serves dist/ and the API on PORT. */
+import { serve } from "@hono/node-server";
+import { ensureAdmin } from "./auth/ensureAdmin";
+import { createApp } from "./createApp";
+import { getEpoch } from "./getEpoch";
+import { openStorage } from "./openStorage";
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = process.env.DATA_DIR ?? "./data";
+  const storage = await openStorage({ ...(databaseUrl ? { databaseUrl } : { dataDir }) });
+  const admin = await ensureAdmin(storage, process.env.ADMIN_PASSWORD || undefined);
+  if (admin.generated) {
+    console.log(`Created account "admin" with generated password: ${admin.generated}`);
+    console.log("It is shown only this once; change it with: npm run admin -- reset-password admin <new-password>");
+  } else if (admin.created) console.log('Created account "admin" with the password in ADMIN_PASSWORD.');
+  const epoch = await getEpoch(storage);
+  const app = createApp({ storage, staticDir: process.env.STATIC_DIR ?? "dist" });
+  const server = serve({ fetch: app.fetch, port }, (info) => {
+    const where = databaseUrl ? "PostgreSQL" : `PGlite in ${dataDir}`;
+    console.log(`Sync server listening on http://localhost:${info.port} (${where}, epoch ${epoch})`);
+  });
+  const stop = () => {
+    server.close();
+    void storage.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`server: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

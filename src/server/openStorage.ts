@@ -1,0 +1,81 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { runMigrations } from "./runMigrations";
+import type { Queryable, Storage } from "./Storage";
+
+export interface StorageOptions {
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string;
+  /** Directory of the embedded PGlite database (default ./data). */
+  dataDir?: string;
+  /** In-memory PGlite, for tests. */
+  memory?: boolean;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+/** Opens the database (PGlite by default, PostgreSQL when `databaseUrl` is set) and brings its schema up to date. */
+export async function openStorage(opts: StorageOptions = {}): Promise<Storage> {
+  const storage = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts);
+  try {
+    await runMigrations(storage);
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
+  return storage;
+}
+
+async function openPglite(opts: StorageOptions): Promise<Storage> {
+  let db: PGlite;
+  if (opts.memory) db = await PGlite.create();
+  else {
+    const dir = opts.dataDir ?? "./data";
+    mkdirSync(dir, { recursive: true });
+    db = await PGlite.create(dir);
+  }
+  const wrap = (q: { query: PGlite["query"] }): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await q.query<T>(sql, [...params]);
+      return { rows: r.rows };
+    },
+  });
+  return {
+    kind: "pglite",
+    ...wrap(db),
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    close: () => db.close(),
+  };
+}
+
+function openPostgres(url: string, max: number): Storage {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", () => undefined);
+  const wrapClient = (c: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await c.query(sql, [...params]);
+      return { rows: r.rows as T[] };
+    },
+  });
+  return {
+    kind: "postgres",
+    ...wrapClient(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const out = await fn(wrapClient(client));
+        await client.query("commit");
+        return out;
+      } catch (e) {
+        await client.query("rollback").catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { PushRequestSchema } from "../../domain/protocol";
+import type { AppEnv } from "../AppEnv";
+import { problem } from "../problem";
+import { readJson } from "../readJson";
+import { requireUser } from "../requireUser";
+import { PULL_MAX_LIMIT, pullChanges } from "../sync/pullChanges";
+import { pushChanges, pushItemIds } from "../sync/pushChanges";
+import { zodDetail } from "../zodDetail";
+
+/** POST /api/sync/push and GET /api/sync/pull (DESIGN §4). */
+export const syncRoutes = new Hono<AppEnv>();
+syncRoutes.use("*", requireUser);
+
+syncRoutes.post("/push", async (c) => {
+  const body = await readJson(c);
+  if (body === undefined) return problem(c, 400, "Nội dung gửi lên không phải JSON hợp lệ.");
+  const parsed = PushRequestSchema.safeParse(body);
+  if (!parsed.success) return problem(c, 400, zodDetail(parsed.error, "Gói đồng bộ"));
+  const ids = pushItemIds(parsed.data.changes);
+  if (typeof ids === "string") return problem(c, 400, ids);
+  return c.json(await pushChanges(c.get("storage"), c.get("user"), parsed.data.changes, ids));
+});
+
+syncRoutes.get("/pull", async (c) => {
+  const afterRaw = c.req.query("after") ?? "0";
+  const limitRaw = c.req.query("limit") ?? "1000";
+  if (!/^\d{1,18}$/.test(afterRaw)) return problem(c, 400, "Tham số after (con trỏ) phải là số nguyên không âm.");
+  if (!/^\d{1,5}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > PULL_MAX_LIMIT) {
+    return problem(c, 400, `Tham số limit phải từ 1 đến ${PULL_MAX_LIMIT}.`);
+  }
+  return c.json(await pullChanges(c.get("storage"), c.get("user"), BigInt(afterRaw), Number(limitRaw)));
+});

@@ -1,0 +1,146 @@
+import { ChangeSchema, changeValueProblem, type Change } from "../../domain/change";
+import type { PushResponse } from "../../domain/protocol";
+import type { ServerUser } from "../auth/ServerUser";
+import { USER_COLUMNS, userFromRow } from "../auth/userFromRow";
+import { getEpoch } from "../getEpoch";
+import type { Storage } from "../Storage";
+import { jsonIsStorable } from "./jsonIsStorable";
+import { newRowScope } from "./newRowScope";
+import { recomputeRows, type RowKey } from "./recomputeRows";
+import type { KnownRow } from "./RowScope";
+import { writeProblem } from "./writeProblem";
+
+/** Every push holds this advisory lock until it commits, so change sequence order is commit order. */
+export const PUSH_LOCK = 4242;
+
+/** The id of each item, or the Vietnamese reason the whole request is malformed. */
+export function pushItemIds(items: readonly unknown[]): string[] | string {
+  const ids: string[] = [];
+  for (const [i, item] of items.entries()) {
+    const id = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== "string" || id.length < 1 || id.length > 100 || !jsonIsStorable(id)) {
+      return `Thay đổi thứ ${i + 1} không có mã (id) hợp lệ.`;
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+type Checked = { id: string; change: Change; problem: null } | { id: string; change: null; problem: string; raw: unknown };
+
+function check(item: unknown, id: string): Checked {
+  if (!jsonIsStorable(item)) return { id, change: null, problem: "Thay đổi chứa ký tự không hợp lệ (NUL hoặc mã Unicode lẻ).", raw: null };
+  const parsed = ChangeSchema.safeParse(item);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    return { id, change: null, problem: `Thay đổi không hợp lệ (${where}${issue?.message ?? "sai định dạng"}).`, raw: item };
+  }
+  const problem = changeValueProblem(parsed.data);
+  return problem ? { id, change: null, problem, raw: item } : { id, change: parsed.data, problem: null };
+}
+
+/**
+ * Stores and applies a push: each change once (a repeated id gets its first answer again), each checked on its
+ * own, rejected ones recorded with their reason, all in one transaction with the current-state update.
+ * `items` must already have passed pushItemIds.
+ */
+export async function pushChanges(storage: Storage, user: ServerUser, items: readonly unknown[], ids: readonly string[]): Promise<PushResponse> {
+  const checked = items.map((item, i) => check(item, ids[i]!));
+  const keyOf = (c: { entity: string; rowId: string }) => `${c.entity}\u0000${c.rowId}`;
+  return storage.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(${PUSH_LOCK})`);
+    const answers = new Map<string, string | null>();
+    const old = await tx.query<{ id: string; status: string; reason: string | null }>(
+      "select id, status, reason from changes where id in (select jsonb_array_elements_text($1::jsonb))",
+      [JSON.stringify([...new Set(ids)])],
+    );
+    for (const r of old.rows) answers.set(r.id, r.status === "accepted" ? null : (r.reason ?? "Bị từ chối."));
+
+    const fresh = checked.filter((c) => !answers.has(c.id));
+    const valid = fresh.flatMap((c) => (c.change ? [c.change] : []));
+    const known = new Map<string, KnownRow>();
+    if (valid.length > 0) {
+      const rows = await tx.query<{ entity: string; row_id: string; province: string | null; team: string | null; data: Record<string, unknown> }>(
+        `select r.entity, r.row_id, r.province, r.team, r.data from rows r
+         join (select distinct entity, row_id from jsonb_to_recordset($1::jsonb) as k(entity text, row_id text)) k
+           on r.entity = k.entity and r.row_id = k.row_id`,
+        [JSON.stringify(valid.map((c) => ({ entity: c.entity, row_id: c.rowId })))],
+      );
+      for (const r of rows.rows) known.set(keyOf({ entity: r.entity, rowId: r.row_id }), { province: r.province, team: r.team, data: r.data });
+    }
+    const authors = new Map<string, ServerUser>();
+    if (user.role === "admin" || user.role === "dost") {
+      const names = [...new Set(valid.map((c) => c.user))];
+      const r = await tx.query(`select ${USER_COLUMNS} from users u where u.username in (select jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(names)]);
+      for (const row of r.rows) authors.set(String(row.username), userFromRow(row));
+    }
+
+    const newRows: { entity: string; row_id: string; province: string | null; team: string | null }[] = [];
+    const stored: Record<string, unknown>[] = [];
+    const touched: RowKey[] = [];
+    for (const c of fresh) {
+      if (answers.has(c.id)) continue; // the same id twice in one push: stored once, answered alike
+      let reason = c.problem;
+      const ch = c.change;
+      if (ch) {
+        const key = keyOf(ch);
+        const row = known.get(key) ?? null;
+        const scope = row ?? newRowScope(user, authors.get(ch.user) ?? null, ch);
+        reason = writeProblem(user, ch, row, scope);
+        if (!reason) {
+          if (!row) {
+            known.set(key, { province: scope.province, team: scope.team, data: {} });
+            newRows.push({ entity: ch.entity, row_id: ch.rowId, province: scope.province, team: scope.team });
+          }
+          const now = known.get(key)!;
+          if (ch.field === "document" || ch.field === "needsReview") now.data[ch.field] ??= ch.value;
+          touched.push({ entity: ch.entity, rowId: ch.rowId });
+          stored.push({
+            id: ch.id, entity: ch.entity, row_id: ch.rowId, field: ch.field, value: ch.value ?? null, hlc: ch.hlc,
+            prev_hlc: ch.prevHlc, device: ch.device, user: ch.user, merges: ch.merges ?? null, reopen: ch.reopen === true,
+            province: scope.province, team: scope.team, status: "accepted", reason: null, pushed_by: user.id, raw: null,
+          });
+        }
+      }
+      if (reason) {
+        const raw = "raw" in c ? c.raw : null;
+        stored.push({
+          id: c.id, entity: null, row_id: null, field: null, value: null, hlc: null, prev_hlc: null, device: null, user: null,
+          merges: null, reopen: false, province: user.province, team: user.team, status: "rejected", reason, pushed_by: user.id, raw,
+        });
+      }
+      answers.set(c.id, reason);
+    }
+    if (newRows.length > 0) {
+      await tx.query(
+        `insert into rows (entity, row_id, province, team)
+         select entity, row_id, province, team from jsonb_to_recordset($1::jsonb) as x(entity text, row_id text, province text, team text)
+         on conflict (entity, row_id) do nothing`,
+        [JSON.stringify(newRows)],
+      );
+    }
+    if (stored.length > 0) {
+      const ins = await tx.query<{ seq: string }>(
+        `insert into changes (id, entity, row_id, field, value, hlc, prev_hlc, device, "user", merges, reopen, province, team, status, reason, pushed_by, raw)
+         select id, entity, row_id, field, value, hlc, prev_hlc, device, "user", merges, reopen, province, team, status, reason, pushed_by, raw
+         from jsonb_to_recordset($1::jsonb) as x(id text, entity text, row_id text, field text, value jsonb, hlc text,
+           prev_hlc text, device text, "user" text, merges jsonb, reopen boolean, province text, team text, status text, reason text,
+           pushed_by text, raw jsonb, ord integer)
+         order by ord
+         returning seq::text`,
+        [JSON.stringify(stored.map((s, ord) => ({ ...s, ord })))],
+      );
+      const maxSeq = Math.max(...ins.rows.map((r) => Number(r.seq)));
+      if (touched.length > 0) await recomputeRows(tx, touched, maxSeq);
+    }
+    const accepted: string[] = [];
+    const rejected: { id: string; reason: string }[] = [];
+    for (const id of ids) {
+      const reason = answers.get(id);
+      if (reason) rejected.push({ id, reason });
+      else accepted.push(id);
+    }
+    return { accepted, rejected, epoch: await getEpoch(tx) };
+  });
+}

@@ -1,0 +1,47 @@
+import type { Change } from "../../domain/change";
+import { canonicalJson } from "../../domain/canonicalJson";
+import { checklistRowId } from "../../domain/checklistRecord";
+import { INSPECTION_ENTITIES } from "../../domain/entities";
+import type { ServerUser } from "../auth/ServerUser";
+import type { KnownRow, RowScope } from "./RowScope";
+
+/**
+ * Why `user` may not write `change`, in Vietnamese, or null when the write is allowed. `row` is the row as it
+ * stands (null: this change creates it) and `scope` the scope the row has or will get.
+ *
+ * admin: everything. dost: everything in its province. lead and inspector: the inspection rows of their team;
+ * they may propose a new agency (needsReview = true) but not touch DOST's registry, plans, teams or checklists.
+ * Only a lead (or DOST) finalizes or reopens an inspection.
+ */
+export function writeProblem(user: ServerUser, change: Change, row: KnownRow | null, scope: RowScope): string | null {
+  if (change.entity === "checklist" && change.field === "document") {
+    const doc = change.value as { id: string; version: string };
+    if (checklistRowId(doc.id, doc.version) !== change.rowId) return `Mã dòng bộ tiêu chí phải là "${checklistRowId(doc.id, doc.version)}".`;
+    if (row && row.data.document !== undefined && canonicalJson(row.data.document) !== canonicalJson(change.value)) {
+      return "Phiên bản bộ tiêu chí đã công bố không được sửa; hãy công bố một phiên bản mới.";
+    }
+  }
+  if (user.role === "admin") return null;
+  if (scope.province !== user.province) return "Bản ghi thuộc tỉnh khác, bạn không có quyền sửa.";
+  if (change.field === "province" && change.value !== scope.province) return "Không được chuyển bản ghi sang tỉnh khác.";
+  if (user.role === "dost") return null;
+
+  const own = scope.team === user.team;
+  if (INSPECTION_ENTITIES.includes(change.entity)) {
+    if (!own) return "Bản ghi thuộc đoàn kiểm tra khác, bạn không có quyền sửa.";
+    if (change.entity === "inspection" && change.field === "teamId" && change.value !== user.team) {
+      return "Không được giao cuộc kiểm tra cho đoàn khác.";
+    }
+    const finalizes = change.entity === "inspection" && change.field === "status" && change.value === "finalized";
+    if ((finalizes || change.reopen === true) && user.role !== "lead") {
+      return "Chỉ trưởng đoàn được hoàn tất hoặc mở lại cuộc kiểm tra.";
+    }
+    return null;
+  }
+  if (change.entity === "agency") {
+    if (row && (!own || row.data.needsReview === false)) return "Danh mục cơ quan do Sở KH&CN quản lý, bạn không có quyền sửa.";
+    if (change.field === "needsReview" && change.value !== true) return "Cơ quan do đoàn kiểm tra thêm phải chờ Sở KH&CN duyệt (needsReview = true).";
+    return null;
+  }
+  return "Chỉ Sở KH&CN được sửa danh mục, kế hoạch, đoàn và bộ tiêu chí.";
+}
