@@ -1,0 +1,210 @@
+import type { AppDb } from "../db/AppDb";
+import { META } from "../db/META";
+import { fetchMissingBlobs } from "./fetchMissingBlobs";
+import { pullAll } from "./pullAll";
+import { pushOutbox } from "./pushOutbox";
+import type { SyncContext } from "./SyncContext";
+import { SyncHttpError } from "./SyncHttpError";
+import type { SyncStatus } from "./SyncStatus";
+import { uploadBlobs } from "./uploadBlobs";
+
+export interface SyncEngineOptions {
+  db: AppDb;
+  /** Origin of the sync server ("" for the app's own origin). */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  getToken: () => string | null | undefined | Promise<string | null | undefined>;
+  /** Wall clock in ms (the simulation injects skewed clocks). */
+  now?: () => number;
+  /** Web Locks (navigator.locks); without it runs are serialised per database name within this JS realm. */
+  locks?: LockManager | null;
+  /** Sync every this many ms while started (default 5 minutes). */
+  intervalMs?: number;
+  /** First retry delay after a failure, doubled each time up to maxBackoffMs (defaults 2 s and 5 min). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  pushBatch?: number;
+  pullLimit?: number;
+  /** Random in [0,1) for retry jitter (tests pass a seeded one). */
+  random?: () => number;
+}
+
+const localRuns = new Map<string, Promise<unknown>>();
+
+/**
+ * The tablet's sync runner: uploads photos, drains the outbox, pulls and applies others' changes, fetches photos
+ * it lacks. Exactly one run at a time per device (Web Locks across tabs), retried with exponential backoff.
+ */
+export class SyncEngine {
+  private status: SyncStatus = { phase: "idle", pending: 0, done: 0, total: 0, lastSyncedAt: null };
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private running: Promise<SyncStatus> | null = null;
+  private again = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private intervalTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly detach: (() => void)[] = [];
+  private readonly now: () => number;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.now = opts.now ?? Date.now;
+    this.fetchFn = opts.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
+    void this.refreshPending();
+  }
+
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  /** Listen to status changes; called at once with the current status. Returns the unsubscribe function. */
+  subscribe(listener: (s: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sync now ("Đồng bộ ngay"). A call during a run is folded into one more run after it. Never rejects. */
+  syncNow(): Promise<SyncStatus> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let s: SyncStatus;
+      do {
+        this.again = false;
+        s = await this.runLocked();
+      } while (this.again && s.phase === "idle");
+      this.running = null;
+      return s;
+    })();
+    return this.running;
+  }
+
+  /** Sync now, when the network comes back, when the app becomes visible, and on a timer. */
+  start(): void {
+    if (this.intervalTimer) return;
+    const kick = () => void this.syncNow();
+    const g = globalThis as unknown as { addEventListener?: typeof addEventListener; removeEventListener?: typeof removeEventListener; document?: Document };
+    if (g.addEventListener) {
+      g.addEventListener("online", kick);
+      this.detach.push(() => g.removeEventListener?.("online", kick));
+    }
+    if (g.document) {
+      const onVisible = () => {
+        if (g.document?.visibilityState === "visible") kick();
+      };
+      g.document.addEventListener("visibilitychange", onVisible);
+      this.detach.push(() => g.document?.removeEventListener("visibilitychange", onVisible));
+    }
+    this.intervalTimer = setInterval(kick, this.opts.intervalMs ?? 5 * 60_000);
+    kick();
+  }
+
+  stop(): void {
+    if (this.intervalTimer) clearInterval(this.intervalTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.intervalTimer = null;
+    this.retryTimer = null;
+    for (const d of this.detach.splice(0)) d();
+  }
+
+  private emit(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    if (patch.phase && patch.phase !== "error" && patch.phase !== "offline" && patch.phase !== "update-required") delete this.status.error;
+    for (const l of this.listeners) l(this.status);
+  }
+
+  private async refreshPending(): Promise<void> {
+    try {
+      const [pending, last, rejected] = await Promise.all([
+        this.opts.db.outbox.count(),
+        this.opts.db.meta.get(META.lastSyncedAt),
+        this.opts.db.rejected.count(),
+      ]);
+      this.emit({ pending, rejected, lastSyncedAt: typeof last?.value === "number" ? last.value : this.status.lastSyncedAt });
+    } catch {
+      // the database is closed or unavailable: the next run reports it
+    }
+  }
+
+  private runLocked(): Promise<SyncStatus> {
+    const name = `htqlcl-sync:${this.opts.db.name}`;
+    const locks = this.opts.locks === undefined ? (globalThis.navigator as Navigator | undefined)?.locks : this.opts.locks;
+    if (locks) return locks.request(name, () => this.runOnce()) as unknown as Promise<SyncStatus>;
+    const prev = localRuns.get(name) ?? Promise.resolve();
+    const next = prev.then(() => this.runOnce());
+    localRuns.set(name, next.catch(() => undefined));
+    return next;
+  }
+
+  private async runOnce(): Promise<SyncStatus> {
+    const { db } = this.opts;
+    try {
+      const token = await this.opts.getToken();
+      if (!token) {
+        this.emit({ phase: "error", error: "Chưa đăng nhập: hãy đăng nhập để đồng bộ. Dữ liệu vẫn được lưu trên máy." });
+        return this.status;
+      }
+      const ctx: SyncContext = {
+        db,
+        baseUrl: this.opts.baseUrl.replace(/\/$/, ""),
+        fetch: this.fetchFn,
+        token,
+        now: this.now,
+        report: (p) => this.emit(p),
+        pushBatch: this.opts.pushBatch ?? 500,
+        pullLimit: this.opts.pullLimit ?? 1000,
+      };
+      await uploadBlobs(ctx);
+      // A restored server (new epoch) re-queues this tablet's changes: push and pull again, at most twice.
+      for (let round = 0; round < 3; round++) {
+        if ((await pushOutbox(ctx)) === "epoch") continue;
+        if ((await pullAll(ctx)) === "epoch") continue;
+        break;
+      }
+      await fetchMissingBlobs(ctx);
+      const at = this.now();
+      await db.meta.put({ key: META.lastSyncedAt, value: at });
+      this.failures = 0;
+      this.emit({ phase: "idle", done: 0, total: 0, lastSyncedAt: at });
+    } catch (e) {
+      this.fail(e);
+    }
+    await this.refreshPending();
+    return this.status;
+  }
+
+  private fail(e: unknown): void {
+    if (e instanceof SyncHttpError && e.status === 426) {
+      this.emit({ phase: "update-required", error: e.message });
+      return;
+    }
+    if (e instanceof SyncHttpError && e.status === 401) {
+      this.emit({ phase: "error", error: "Phiên đăng nhập đã hết hạn: hãy đăng nhập lại. Dữ liệu vẫn được lưu trên máy." });
+      return;
+    }
+    const offline = e instanceof SyncHttpError && e.status === 0;
+    const message = e instanceof SyncHttpError ? e.message : `Lỗi khi đồng bộ: ${e instanceof Error ? e.message : String(e)}. Sẽ tự thử lại.`;
+    this.emit({ phase: offline ? "offline" : "error", error: message });
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (!this.intervalTimer || this.retryTimer) return; // only a started engine retries by itself
+    const base = this.opts.backoffMs ?? 2000;
+    const max = this.opts.maxBackoffMs ?? 5 * 60_000;
+    const delay = Math.min(max, base * 2 ** this.failures) * (0.5 + 0.5 * (this.opts.random ?? Math.random)());
+    this.failures++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.syncNow();
+    }, delay);
+  }
+
+  /** Failed runs in a row since the last success (the retry delay doubles with each). */
+  get failureCount(): number {
+    return this.failures;
+  }
+}

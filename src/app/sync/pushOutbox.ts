@@ -1,0 +1,57 @@
+import { PushResponseSchema } from "../../domain/protocol";
+import { META } from "../db/META";
+import { noteEpoch } from "./noteEpoch";
+import { requestJson } from "./requestJson";
+import type { SyncContext } from "./SyncContext";
+import { SyncHttpError } from "./SyncHttpError";
+
+/**
+ * Drain the outbox in stamp order, a batch per request. Each answered id leaves the outbox (a refused one is kept
+ * in `rejected` with the server's reason) in one transaction; a lost answer just means the batch is sent again,
+ * which the server answers the same way. Returns how many were refused, or "epoch" when the server was restored.
+ */
+export async function pushOutbox(ctx: SyncContext): Promise<{ rejected: number } | "epoch"> {
+  const { db } = ctx;
+  const total = await db.outbox.count();
+  let done = 0;
+  let rejected = 0;
+  if (total === 0) return { rejected };
+  ctx.report({ phase: "pushing", done: 0, total });
+  const device = String((await db.meta.get(META.deviceId))?.value ?? "");
+  for (;;) {
+    const batch = await db.outbox.orderBy("hlc").limit(ctx.pushBatch).toArray();
+    if (batch.length === 0) return { rejected };
+    const found = await db.changes.bulkGet(batch.map((o) => o.id));
+    const changes = found.filter((c) => c !== undefined);
+    let raw: unknown;
+    try {
+      raw = await requestJson(ctx.fetch, `${ctx.baseUrl}/api/sync/push`, {
+        method: "POST",
+        token: ctx.token,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ device: device || "unknown", changes }),
+      });
+    } catch (e) {
+      if (e instanceof SyncHttpError && e.status === 413 && ctx.pushBatch > 1) {
+        ctx.pushBatch = Math.max(1, Math.floor(ctx.pushBatch / 2));
+        continue;
+      }
+      throw e;
+    }
+    const parsed = PushResponseSchema.safeParse(raw);
+    if (!parsed.success) throw new SyncHttpError(502, "Máy chủ trả lời gửi dữ liệu không đúng định dạng. Sẽ tự thử lại.");
+    const res = parsed.data;
+    if (await noteEpoch(db, res.epoch, ctx.now())) return "epoch";
+    const now = ctx.now();
+    const missing = batch.filter((o, i) => found[i] === undefined).map((o) => o.id);
+    await db.transaction("rw", db.outbox, db.rejected, async () => {
+      await db.outbox.bulkDelete([...res.accepted, ...res.rejected.map((r) => r.id), ...missing]);
+      await db.rejected.bulkPut(res.rejected.map((r) => ({ id: r.id, reason: r.reason, at: now })));
+    });
+    rejected += res.rejected.length;
+    done += batch.length;
+    ctx.report({ done: Math.min(done, total), pending: await db.outbox.count() });
+    const answered = new Set([...res.accepted, ...res.rejected.map((r) => r.id)]);
+    if (changes.some((c) => !answered.has(c.id))) throw new SyncHttpError(502, "Máy chủ chưa trả lời đủ các thay đổi. Sẽ tự thử lại.");
+  }
+}
