@@ -1,0 +1,179 @@
+/** The storage suite: the same push/pull/merge/blob behaviour on embedded PGlite and on a real PostgreSQL. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { migrationFiles, runMigrations } from "../../src/server/runMigrations";
+import { newEpoch } from "../../src/server/newEpoch";
+import { sha256Hex } from "../../src/server/auth/sha256Hex";
+import { addUser, call, change, countChanges, hlc, openHarness, pullAll, push, rowOf, type Backend, type Harness, type TestUser } from "./serverHarness";
+
+describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
+  let h: Harness;
+  let lead: TestUser;
+  let insp: TestUser;
+  beforeAll(async () => {
+    h = await openHarness(backend);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await h.reset();
+    lead = await addUser(h, "lead1", "lead", "P1", "T1");
+    insp = await addUser(h, "insp1", "inspector", "P1", "T1");
+  });
+
+  it("runs every migration once: a second run applies nothing", async () => {
+    expect(migrationFiles().length).toBeGreaterThan(0);
+    expect(await runMigrations(h.storage)).toEqual([]);
+    const r = await h.storage.query<{ name: string }>("select name from schema_migrations order by name");
+    expect(r.rows.map((x) => x.name)).toEqual(migrationFiles().map((f) => f.name));
+  });
+
+  it("stores a change once: a repeated id is accepted again, not stored twice", async () => {
+    const c = change({ entity: "inspection", rowId: "I1", field: "notes", value: "ghi chú" });
+    const first = await push(h, insp, [c, c]);
+    expect(first.status).toBe(200);
+    expect(first.json.accepted).toEqual([c.id, c.id]);
+    const again = await push(h, insp, [c]);
+    expect(again.json).toMatchObject({ accepted: [c.id], rejected: [] });
+    expect(await countChanges(h, "id = $1", [c.id])).toBe(1);
+    expect((await pullAll(h, insp)).map((x) => x.id)).toEqual([c.id]);
+  });
+
+  it("applies each change to the current-state table in the same push, and answers for every id", async () => {
+    const a = change({ entity: "result", rowId: "I1/I.1.1", field: "outcome", value: "conform" });
+    const bad = change({ entity: "result", rowId: "I1/I.1.1", field: "outcome", value: "tuyệt vời" });
+    const unknown = change({ entity: "result", rowId: "I1/I.1.1", field: "nope", value: 1 });
+    const b = change({ entity: "result", rowId: "I1/I.1.1", field: "inspectionId", value: "I1" });
+    const r = await push(h, insp, [a, bad, unknown, b]);
+    expect(r.json.accepted).toEqual([a.id, b.id]);
+    expect(r.json.rejected.map((x: { id: string }) => x.id)).toEqual([bad.id, unknown.id]);
+    for (const x of r.json.rejected) expect(x.reason).toMatch(/[ạ-ỹ]|không/);
+    const row = await rowOf(h, "result", "I1/I.1.1");
+    expect(row).toMatchObject({ data: { outcome: "conform", inspectionId: "I1" }, province: "P1", team: "T1" });
+    expect(await countChanges(h, "status = 'rejected'")).toBe(2);
+    // A rejected change never blocks the device's later ones, and its repeat gets the same answer.
+    const later = change({ entity: "result", rowId: "I1/I.1.1", field: "note", value: "sau" });
+    const r2 = await push(h, insp, [bad, later]);
+    expect(r2.json.accepted).toEqual([later.id]);
+    expect(r2.json.rejected[0].id).toBe(bad.id);
+  });
+
+  it("keeps concurrent different writes as a conflict and lets a causal successor win whatever the clocks say", async () => {
+    const base = change({ entity: "result", rowId: "I1/X", field: "note", value: "A", hlc: hlc(5000, "devA") });
+    // devB's clock is ten years ahead; devC's is behind but it edited after seeing devB's value.
+    const future = change({ entity: "result", rowId: "I1/X", field: "note", value: "B", hlc: hlc(5000 + 10 * 365 * 86400_000, "devB"), prevHlc: base.hlc, device: "devB" });
+    const concurrent = change({ entity: "result", rowId: "I1/X", field: "note", value: "C", hlc: hlc(6000, "devC"), prevHlc: base.hlc, device: "devC" });
+    await push(h, insp, [base, future, concurrent]);
+    let row = await rowOf(h, "result", "I1/X");
+    expect(row!.data.note).toBe("B");
+    expect(row!.conflicts.note!.map((c) => [c.changeId, c.reason])).toEqual([[concurrent.id, "concurrent"]]);
+    const resolve = change({ entity: "result", rowId: "I1/X", field: "note", value: "C", hlc: hlc(7000, "devL"), prevHlc: future.hlc, merges: [concurrent.hlc], device: "devL" });
+    await push(h, lead, [resolve]);
+    row = await rowOf(h, "result", "I1/X");
+    expect(row!.data.note).toBe("C");
+    expect(row!.conflicts.note).toBeUndefined();
+  });
+
+  it("locks a finalized inspection: later edits are kept as conflicts, not applied, even when they arrive first", async () => {
+    const setI = change({ entity: "result", rowId: "I1/A", field: "inspectionId", value: "I1", hlc: hlc(1000) });
+    const late = change({ entity: "result", rowId: "I1/A", field: "note", value: "sau khi hoàn tất", hlc: hlc(3000, "devB"), device: "devB" });
+    await push(h, insp, [setI, late]);
+    expect((await rowOf(h, "result", "I1/A"))!.data.note).toBe("sau khi hoàn tất");
+    const fin = change({ entity: "inspection", rowId: "I1", field: "status", value: "finalized", hlc: hlc(2000, "devL"), device: "devL" });
+    expect((await push(h, lead, [fin])).json.accepted).toEqual([fin.id]);
+    const row = await rowOf(h, "result", "I1/A");
+    expect(row!.data.note).toBeUndefined();
+    expect(row!.conflicts.note!.map((c) => [c.changeId, c.reason])).toEqual([[late.id, "locked"]]);
+    // Reopening (lead only) releases the lock and the kept edit applies.
+    const byInsp = change({ entity: "inspection", rowId: "I1", field: "status", value: "draft", hlc: hlc(4000), prevHlc: fin.hlc, reopen: true });
+    expect((await push(h, insp, [byInsp])).json.rejected[0].reason).toMatch(/trưởng đoàn/);
+    const reopen = change({ entity: "inspection", rowId: "I1", field: "status", value: "draft", hlc: hlc(4000, "devL"), prevHlc: fin.hlc, reopen: true, device: "devL" });
+    expect((await push(h, lead, [reopen])).json.accepted).toEqual([reopen.id]);
+    expect((await rowOf(h, "result", "I1/A"))!.data.note).toBe("sau khi hoàn tất");
+  });
+
+  it("moves workflow fields forward only: a backward change without reopen is kept as a conflict", async () => {
+    const dost = await addUser(h, "dost1", "dost", "P1");
+    const open = change({ entity: "action", rowId: "A1", field: "status", value: "open", hlc: hlc(1000) });
+    const verified = change({ entity: "action", rowId: "A1", field: "status", value: "verified", hlc: hlc(2000, "devD"), prevHlc: open.hlc, device: "devD" });
+    const back = change({ entity: "action", rowId: "A1", field: "status", value: "open", hlc: hlc(3000), prevHlc: verified.hlc });
+    await push(h, insp, [open]);
+    await push(h, dost, [verified]);
+    await push(h, insp, [back]);
+    const row = await rowOf(h, "action", "A1");
+    expect(row!.data.status).toBe("verified");
+    expect(row!.conflicts.status!.map((c) => c.reason)).toEqual(["backward"]);
+  });
+
+  it("never lets a published checklist version change", async () => {
+    const dost = await addUser(h, "dost1", "dost", "P1");
+    const doc = (title: string) => ({ format: "htqlcl-checklist/1", id: "ck", version: "2025", title, source: { document: "QĐ" }, sections: [{ code: "I", title: "Mục I", scored: true, items: [] }] });
+    const first = change({ entity: "checklist", rowId: "ck@2025", field: "document", value: doc("Bộ tiêu chí") });
+    const same = change({ entity: "checklist", rowId: "ck@2025", field: "document", value: doc("Bộ tiêu chí") });
+    const other = change({ entity: "checklist", rowId: "ck@2025", field: "document", value: doc("Sửa lại") });
+    const wrongRow = change({ entity: "checklist", rowId: "ck@2026", field: "document", value: doc("Bộ tiêu chí") });
+    const r = await push(h, dost, [first, same, other, wrongRow]);
+    expect(r.json.accepted).toEqual([first.id, same.id]);
+    expect(r.json.rejected.map((x: { id: string }) => x.id)).toEqual([other.id, wrongRow.id]);
+    expect((await rowOf(h, "checklist", "ck@2025"))!.data.document).toMatchObject({ title: "Bộ tiêu chí" });
+  });
+
+  it("pulls in pages after a cursor, in push order, only within the user's scope", async () => {
+    const other = await addUser(h, "insp2", "inspector", "P1", "T2");
+    const mine = Array.from({ length: 7 }, (_, i) => change({ entity: "finding", rowId: `F${i}`, field: "text", value: `phát hiện ${i}` }));
+    const theirs = Array.from({ length: 3 }, (_, i) => change({ entity: "finding", rowId: `G${i}`, field: "text", value: `khác ${i}` }));
+    await push(h, insp, mine.slice(0, 4));
+    await push(h, other, theirs);
+    await push(h, insp, mine.slice(4));
+    const got = await pullAll(h, lead, 3);
+    expect(got.map((c) => c.id)).toEqual(mine.map((c) => c.id));
+    expect(got[0]).toEqual(mine[0]);
+    expect((await pullAll(h, other, 2)).map((c) => c.id)).toEqual(theirs.map((c) => c.id));
+    const r = await call(h, "GET", "/api/sync/pull?after=999999", lead);
+    expect(r.json).toMatchObject({ changes: [], cursor: "999999", more: false });
+  });
+
+  it("reports the server epoch in health, push and pull, and a restore gives a new one", async () => {
+    const e1 = (await call(h, "GET", "/api/health", null)).json;
+    expect(e1).toMatchObject({ ok: true, protocol: 1, storage: backend });
+    const p = await push(h, insp, []);
+    expect(p.json.epoch).toBe(e1.epoch);
+    const e2 = await newEpoch(h.storage);
+    expect(e2).not.toBe(e1.epoch);
+    expect((await call(h, "GET", "/api/sync/pull", insp)).json.epoch).toBe(e2);
+  });
+
+  it("stores blobs by verified hash, harmlessly repeated, size-limited and scoped", async () => {
+    const bytes = new TextEncoder().encode("ảnh minh chứng ".repeat(100));
+    const sha = sha256Hex(bytes);
+    const put = () => call(h, "PUT", `/api/blobs/${sha}`, insp, bytes, { "Content-Type": "image/jpeg" });
+    expect((await call(h, "HEAD", `/api/blobs/${sha}`, insp)).status).toBe(404);
+    expect((await put()).status).toBe(201);
+    expect((await put()).status).toBe(200);
+    expect((await call(h, "HEAD", `/api/blobs/${sha}`, lead)).status).toBe(200);
+    const got = await h.app.request(`/api/blobs/${sha}`, { headers: { Authorization: `Bearer ${lead.token}` } });
+    expect(got.headers.get("content-type")).toBe("image/jpeg");
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+    const wrong = await call(h, "PUT", `/api/blobs/${"0".repeat(64)}`, insp, bytes, { "Content-Type": "image/jpeg" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.headers.get("content-type")).toMatch(/problem\+json/);
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    expect((await call(h, "PUT", `/api/blobs/${sha256Hex(big)}`, insp, big, { "Content-Type": "image/jpeg" })).status).toBe(413);
+    const stranger = await addUser(h, "insp9", "inspector", "P2", "T9");
+    expect((await call(h, "GET", `/api/blobs/${sha}`, stranger)).status).toBe(404);
+    expect(await h.storage.query("select sha256 from blobs")).toMatchObject({ rows: [{ sha256: sha }] });
+  });
+
+  it("rate-limits failed logins per username, in the database", async () => {
+    const login = (password: string) => call(h, "POST", "/api/auth/login", null, { username: "lead1", password });
+    for (let i = 0; i < 10; i++) expect((await login("sai")).status).toBe(401);
+    const blocked = await login("matkhau-123");
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.detail).toMatch(/thử lại/);
+    h.clock.ms += 16 * 60 * 1000;
+    const ok = await login("matkhau-123");
+    expect(ok.status).toBe(200);
+    expect(ok.json.user).toMatchObject({ username: "lead1", role: "lead", province: "P1", team: "T1" });
+    expect((await call(h, "GET", "/api/auth/me", { ...lead, token: ok.json.token })).json.user.username).toBe("lead1");
+  });
+});
