@@ -1,0 +1,148 @@
+import type { Queryable } from "../Storage";
+import { compareCriterionCodes } from "./summaryQuery";
+import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
+
+export interface OutcomeCounts {
+  conform: number;
+  partial: number;
+  nonconform: number;
+  observation: number;
+  na: number;
+}
+export interface ComplianceRow extends OutcomeCounts {
+  code: string;
+  /** Agency kind, or parent unit id ("" when none). */
+  group: string;
+  groupName: string;
+}
+export interface ActionItem {
+  actionId: string;
+  inspectionId: string;
+  agencyId: string;
+  agencyName: string;
+  status: string;
+  dueOn: string | null;
+  noticeNumber: string;
+  decisionNote: string;
+  description: string;
+}
+export interface DostDashboard {
+  year: number;
+  province: string;
+  today: string;
+  coverage: { planned: number; plannedOnsite: number; plannedDesk: number; started: number; finalized: number; unplanned: number };
+  byFormStatus: { mode: string; status: string; count: number }[];
+  byKind: ComplianceRow[];
+  byParent: ComplianceRow[];
+  actionsByStatus: Record<string, number>;
+  overdue: ActionItem[];
+  notices: ActionItem[];
+  conflicts: { entity: string; rowId: string; team: string | null; inspectionId: string | null; count: number }[];
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+const OUTCOME_SQL = `count(*) filter (where r.data->>'outcome' = 'conform') as conform,
+  count(*) filter (where r.data->>'outcome' = 'partial') as partial,
+  count(*) filter (where r.data->>'outcome' = 'nonconform') as nonconform,
+  count(*) filter (where r.data->>'outcome' = 'observation') as observation,
+  count(*) filter (where r.data->>'outcome' = 'na') as na`;
+const FINALIZED_RESULTS = `rows r join insp i on i.id = r.data->>'inspectionId'
+  left join rows ag on ag.entity = 'agency' and ag.row_id = i.agency_id
+  where r.entity = 'result' and r.province = $1 and i.status = 'finalized' and r.data->>'outcome' is not null`;
+
+function compliance(rows: Record<string, unknown>[]): ComplianceRow[] {
+  return rows
+    .map((r) => ({
+      code: String(r.code), group: String(r.grp ?? ""), groupName: String(r.grp_name ?? r.grp ?? ""),
+      conform: num(r.conform), partial: num(r.partial), nonconform: num(r.nonconform), observation: num(r.observation), na: num(r.na),
+    }))
+    .sort((a, b) => compareCriterionCodes(a.code, b.code) || a.group.localeCompare(b.group));
+}
+
+function actionItems(rows: Record<string, unknown>[]): ActionItem[] {
+  return rows.map((r) => ({
+    actionId: String(r.action_id), inspectionId: String(r.inspection_id), agencyId: String(r.agency_id ?? ""),
+    agencyName: String(r.agency_name ?? ""), status: String(r.status), dueOn: (r.due_on as string | null) ?? null,
+    noticeNumber: String(r.notice_number ?? ""), decisionNote: String(r.decision_note ?? ""), description: String(r.description ?? ""),
+  }));
+}
+
+/**
+ * The DOST dashboard for a province-year: coverage against the plan(s) of the year, inspections by form and status,
+ * compliance per criterion by agency kind and by parent unit (finalized inspections, merged values), corrective
+ * actions by status with the overdue ones, notices of non-acceptance, and rows with conflicts awaiting a team lead.
+ */
+export async function dashboardQuery(db: Queryable, province: string, year: number, today: string): Promise<DostDashboard> {
+  const p = yearParams(province, year);
+  const cov = await db.query(
+    `with ${YEAR_INSPECTIONS_CTE},
+     pe as (select distinct e->>'agencyId' as agency_id, e->>'mode' as mode
+            from rows pl cross join lateral jsonb_array_elements(pl.data->'entries') e
+            where pl.entity = 'plan' and pl.province = $1 and pl.data->>'year' = $4),
+     hit as (select pe.mode, bool_or(i.id is not null) as started, bool_or(i.status = 'finalized') as finalized
+             from pe left join insp i on i.agency_id = pe.agency_id and i.mode = pe.mode group by pe.agency_id, pe.mode)
+     select (select count(*) from hit) as planned, (select count(*) from hit where mode = 'onsite') as planned_onsite,
+            (select count(*) from hit where mode = 'desk') as planned_desk, (select count(*) from hit where started) as started,
+            (select count(*) from hit where finalized) as finalized,
+            (select count(*) from insp i where not exists (select 1 from pe where pe.agency_id = i.agency_id and pe.mode = i.mode)) as unplanned`,
+    [...p, String(year)],
+  );
+  const fs = await db.query(`with ${YEAR_INSPECTIONS_CTE} select mode, status, count(*) as n from insp group by 1, 2 order by 1, 2`, p);
+  const byKind = await db.query(
+    `with ${YEAR_INSPECTIONS_CTE} select r.data->>'criterionCode' as code, ag.data->>'kind' as grp, ${OUTCOME_SQL}
+     from ${FINALIZED_RESULTS} group by 1, 2`,
+    p,
+  );
+  const byParent = await db.query(
+    `with ${YEAR_INSPECTIONS_CTE} select r.data->>'criterionCode' as code, ag.data->>'parentId' as grp, max(pa.data->>'name') as grp_name, ${OUTCOME_SQL}
+     from ${FINALIZED_RESULTS.replace("where r.entity", "left join rows pa on pa.entity = 'agency' and pa.row_id = ag.data->>'parentId'\n  where r.entity")}
+     group by 1, 2`,
+    p,
+  );
+  const actionRows = `from rows a join insp i on i.id = a.data->>'inspectionId'
+     left join rows ag on ag.entity = 'agency' and ag.row_id = i.agency_id
+     where a.entity = 'action' and a.province = $1 and coalesce(a.data->>'deleted', 'false') <> 'true'`;
+  const actionCols = `a.row_id as action_id, i.id as inspection_id, i.agency_id, ag.data->>'name' as agency_name, a.data->>'status' as status,
+     ${ACTION_DUE_SQL} as due_on, a.data->>'noticeNumber' as notice_number, a.data->>'decisionNote' as decision_note,
+     a.data->>'description' as description`;
+  const byStatus = await db.query(`with ${YEAR_INSPECTIONS_CTE} select a.data->>'status' as status, count(*) as n ${actionRows} group by 1`, p);
+  const overdue = await db.query(
+    `with ${YEAR_INSPECTIONS_CTE} select ${actionCols} ${actionRows}
+     and a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < $4 order by due_on, action_id`,
+    [...p, today],
+  );
+  const notices = await db.query(
+    `with ${YEAR_INSPECTIONS_CTE} select ${actionCols} ${actionRows} and a.data->>'status' = 'not_accepted' order by agency_name, action_id`,
+    p,
+  );
+  const conflicts = await db.query(
+    `with ${YEAR_INSPECTIONS_CTE}
+     select r.entity, r.row_id, r.team, coalesce(r.inspection_id, r.data->>'inspectionId') as inspection_id, r.conflict_count
+     from rows r
+     where r.province = $1 and r.conflict_count > 0
+       and (coalesce(r.inspection_id, r.data->>'inspectionId') in (select id from insp)
+            or r.entity not in ('inspection', 'result', 'finding', 'action', 'attachment'))
+     order by r.entity, r.row_id`,
+    p,
+  );
+  const c = cov.rows[0] ?? {};
+  const actionsByStatus: Record<string, number> = { open: 0, reported: 0, accepted: 0, not_accepted: 0, verified: 0 };
+  for (const r of byStatus.rows) actionsByStatus[String(r.status)] = num(r.n);
+  return {
+    year, province, today,
+    coverage: {
+      planned: num(c.planned), plannedOnsite: num(c.planned_onsite), plannedDesk: num(c.planned_desk),
+      started: num(c.started), finalized: num(c.finalized), unplanned: num(c.unplanned),
+    },
+    byFormStatus: fs.rows.map((r) => ({ mode: String(r.mode), status: String(r.status), count: num(r.n) })),
+    byKind: compliance(byKind.rows),
+    byParent: compliance(byParent.rows),
+    actionsByStatus,
+    overdue: actionItems(overdue.rows),
+    notices: actionItems(notices.rows),
+    conflicts: conflicts.rows.map((r) => ({
+      entity: String(r.entity), rowId: String(r.row_id), team: (r.team as string | null) ?? null,
+      inspectionId: (r.inspection_id as string | null) ?? null, count: num(r.conflict_count),
+    })),
+  };
+}

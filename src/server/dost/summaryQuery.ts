@@ -1,0 +1,67 @@
+import type { DostSummary } from "../../domain/dostSummary";
+import type { Queryable } from "../Storage";
+import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
+
+type Counts = Record<string, string | number | null>;
+const num = (v: unknown): number => Number(v ?? 0);
+
+/** Criterion codes in reading order: "I.a.2" before "I.a.10", Vietnamese letters (đ) after d. */
+export function compareCriterionCodes(a: string, b: string): number {
+  return a.localeCompare(b, "vi", { numeric: true });
+}
+
+/**
+ * `GET /api/dost/summary`: three aggregates over the current-state table, all counted in SQL. Criteria tally the
+ * merged `outcome` of results of the year's finalized inspections; overdue = open or reported actions of the year's
+ * inspections whose due date (own, or two months after signing) is before `today`.
+ */
+export async function summaryQuery(db: Queryable, province: string, year: number, today: string): Promise<DostSummary> {
+  const p = yearParams(province, year);
+  const insp = await db.query<Counts>(
+    `with ${YEAR_INSPECTIONS_CTE}
+     select count(*) filter (where mode = 'onsite') as onsite, count(*) filter (where mode = 'desk') as desk,
+            count(*) filter (where status = 'finalized') as finalized, count(*) filter (where status = 'draft') as draft,
+            count(*) filter (where status = 'submitted') as submitted
+     from insp`,
+    p,
+  );
+  const crit = await db.query<Counts & { code: string }>(
+    `with ${YEAR_INSPECTIONS_CTE}
+     select r.data->>'criterionCode' as code,
+            count(*) filter (where r.data->>'outcome' = 'conform') as conform,
+            count(*) filter (where r.data->>'outcome' = 'partial') as partial,
+            count(*) filter (where r.data->>'outcome' = 'nonconform') as nonconform,
+            count(*) filter (where r.data->>'outcome' = 'observation') as observation,
+            count(*) filter (where r.data->>'outcome' = 'na') as na
+     from rows r join insp i on i.id = r.data->>'inspectionId'
+     where r.entity = 'result' and r.province = $1 and i.status = 'finalized' and r.data->>'outcome' is not null
+     group by 1`,
+    p,
+  );
+  const act = await db.query<Counts>(
+    `with ${YEAR_INSPECTIONS_CTE}
+     select count(*) filter (where a.data->>'status' = 'open') as open,
+            count(*) filter (where a.data->>'status' = 'reported') as reported,
+            count(*) filter (where a.data->>'status' = 'accepted') as accepted,
+            count(*) filter (where a.data->>'status' = 'not_accepted') as not_accepted,
+            count(*) filter (where a.data->>'status' = 'verified') as verified,
+            count(*) filter (where a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < $4) as overdue
+     from rows a join insp i on i.id = a.data->>'inspectionId'
+     where a.entity = 'action' and a.province = $1 and coalesce(a.data->>'deleted', 'false') <> 'true'`,
+    [...p, today],
+  );
+  const i = insp.rows[0] ?? {};
+  const a = act.rows[0] ?? {};
+  return {
+    year,
+    province,
+    inspections: { onsite: num(i.onsite), desk: num(i.desk), finalized: num(i.finalized), draft: num(i.draft), submitted: num(i.submitted) },
+    criteria: crit.rows
+      .map((r) => ({ code: r.code, conform: num(r.conform), partial: num(r.partial), nonconform: num(r.nonconform), observation: num(r.observation), na: num(r.na) }))
+      .sort((x, y) => compareCriterionCodes(x.code, y.code)),
+    actions: {
+      open: num(a.open), reported: num(a.reported), accepted: num(a.accepted), not_accepted: num(a.not_accepted),
+      verified: num(a.verified), overdue: num(a.overdue),
+    },
+  };
+}
