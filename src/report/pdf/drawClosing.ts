@@ -33,7 +33,7 @@ export function drawClosing(w: PdfWriter, c: Closing): void {
   if (signers.length === 2) {
     w.ensure(blockH);
     const top = w.y;
-    signers.forEach((s, i) => drawSigner(w, s, w.margin.left + half * i, half, top));
+    signers.forEach((s, i) => drawSigner(w, s, w.margin.left + half * i, half, top, blockH));
     w.y = top + blockH + 4;
     if (c.recipients) {
       w.ensure(recH);
@@ -47,7 +47,7 @@ export function drawClosing(w: PdfWriter, c: Closing): void {
   const top = w.y;
   if (c.recipients) drawRecipients(w, c.recipients, w.margin.left, top, recW);
   const signer = signers[0];
-  if (signer) drawSigner(w, signer, w.margin.left + w.contentWidth * 0.45, w.contentWidth * 0.55, top);
+  if (signer) drawSigner(w, signer, w.margin.left + w.contentWidth * 0.45, w.contentWidth * 0.55, top, blockH);
   w.y = top + h + 4;
 }
 
@@ -55,7 +55,8 @@ function signerHeight(w: PdfWriter, s: Signer): number {
   return s.heading.length * w.lineHeight(13) + (s.note ? w.lineHeight(12) : 0) + SIGN_SPACE + w.lineHeight(13);
 }
 
-function drawSigner(w: PdfWriter, s: Signer, x: number, width: number, top: number): void {
+/** Names sit on one line across blocks whose headings differ in length. */
+function drawSigner(w: PdfWriter, s: Signer, x: number, width: number, top: number, blockH: number): void {
   const cx = x + width / 2;
   let y = top;
   w.font("bold", 13);
@@ -66,7 +67,6 @@ function drawSigner(w: PdfWriter, s: Signer, x: number, width: number, top: numb
   if (s.note) {
     w.font("italic", 12);
     w.text(s.note, cx, y + 4.2, "center");
-    y += w.lineHeight(12);
   }
   if (s.signature) {
     try {
@@ -74,14 +74,14 @@ function drawSigner(w: PdfWriter, s: Signer, x: number, width: number, top: numb
       const scale = Math.min((width - 10) / p.width, (SIGN_SPACE - 4) / p.height);
       const iw = p.width * scale;
       const ih = p.height * scale;
-      w.doc.addImage(s.signature, "PNG", cx - iw / 2, y + 2, iw, ih);
+      const spaceTop = top + blockH - w.lineHeight(13) - SIGN_SPACE;
+      w.doc.addImage(s.signature, "PNG", cx - iw / 2, spaceTop + 2, iw, ih);
     } catch {
       // An unreadable drawn signature leaves the space blank for a hand signature rather than failing the record.
     }
   }
-  y += SIGN_SPACE;
   w.font("bold", 13);
-  if (s.name.trim()) w.text(s.name, cx, y + 4.5, "center");
+  if (s.name.trim()) w.text(s.name, cx, top + blockH - w.lineHeight(13) + 4.5, "center");
 }
 
 function recipientsHeight(w: PdfWriter, recipients: readonly string[], width: number): number {

@@ -47,7 +47,7 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   }
   const rule = leftW / 3;
   w.doc.setLineWidth(0.3);
-  w.doc.line(leftC - rule / 2, y + 0.3, leftC + rule / 2, y + 0.3);
+  w.doc.line(leftC - rule / 2, y + 1.4, leftC + rule / 2, y + 1.4);
   y += 2.5;
   w.font("normal", 13);
   w.text(h.numberLine, leftC, y + 4.5, "center");
@@ -70,7 +70,7 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   const mw = w.width(NATIONAL_MOTTO);
   ry += lh;
   w.doc.setLineWidth(0.3);
-  w.doc.line(rightC - mw / 2, ry + 0.3, rightC + mw / 2, ry + 0.3);
+  w.doc.line(rightC - mw / 2, ry + 1.4, rightC + mw / 2, ry + 1.4);
   ry += 2.5;
   w.font("italic", 13);
   for (const l of w.wrap(h.placeDate, rightW)) {

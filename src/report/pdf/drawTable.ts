@@ -39,7 +39,7 @@ export function drawTable(w: PdfWriter, spec: TableSpec): void {
     headStyles: { font: w.family, fontStyle: "bold", fillColor: false, textColor: 0, halign: "center", valign: "middle" },
     bodyStyles: { fillColor: false },
     columnStyles,
-    rowPageBreak: "auto",
+    rowPageBreak: "avoid",
     showHead: "everyPage",
   });
   const last = (w.doc as unknown as { lastAutoTable?: { finalY?: number } }).lastAutoTable;

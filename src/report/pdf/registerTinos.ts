@@ -5,9 +5,9 @@ export const TINOS = "Tinos";
 
 /** Registers the four embedded Tinos faces (Times New Roman metrics, full Vietnamese) under the family `Tinos`. */
 export function registerTinos(doc: jsPDF): void {
-  for (const [style, data] of Object.entries(tinosFaces)) {
+  for (const style of Object.keys(tinosFaces) as Array<keyof typeof tinosFaces>) {
     const file = `Tinos-${style}.ttf`;
-    doc.addFileToVFS(file, data);
+    doc.addFileToVFS(file, tinosFaces[style]);
     doc.addFont(file, TINOS, style, undefined, "Identity-H");
   }
 }

@@ -1,0 +1,37 @@
+import type { PdfImage } from "./PdfImage";
+
+/** Longest side, in pixels, of a photo placed in a PDF: about 300 dpi in an 80 mm box. */
+export const MAX_PHOTO_SIDE = 1024;
+
+/**
+ * Re-encodes a photo as a JPEG at most MAX_PHOTO_SIDE pixels on its longest side, where the platform can
+ * (browsers: createImageBitmap + OffscreenCanvas). Elsewhere (Node, the CLI) and for images already small
+ * enough the photo is returned unchanged; the app stores photos already resized at capture.
+ */
+export async function downscaleImage(img: PdfImage): Promise<PdfImage> {
+  const g = globalThis as { createImageBitmap?: unknown; OffscreenCanvas?: unknown };
+  if (typeof g.createImageBitmap !== "function" || typeof g.OffscreenCanvas !== "function") return img;
+  try {
+    const bytes = Uint8Array.from(atob(img.data), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: img.mime }));
+    const scale = MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height);
+    if (scale >= 1) {
+      bitmap.close();
+      return img;
+    }
+    const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return img;
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.82 });
+    const out = new Uint8Array(await blob.arrayBuffer());
+    let bin = "";
+    for (let i = 0; i < out.length; i += 0x8000) bin += String.fromCharCode(...out.subarray(i, i + 0x8000));
+    return { mime: "image/jpeg", data: btoa(bin) };
+  } catch {
+    return img;
+  }
+}

@@ -1,0 +1,153 @@
+import type { InspectionExport } from "../../domain/inspectionExport";
+import { addMonths } from "../../domain/isoDate";
+import { SEVERITY_LABELS_VI } from "../../domain/outcome";
+import { criterionText } from "../model/criterionText";
+import { evidenceText } from "../model/evidenceText";
+import { orderedCriteria } from "../model/orderedCriteria";
+import { resultLabel } from "../model/resultLabel";
+import { deepNfc } from "../pdf/deepNfc";
+import { formatDateVi } from "../pdf/formatDateVi";
+import { formatDocNumber } from "../pdf/formatDocNumber";
+import { formatPlaceDate } from "../pdf/formatPlaceDate";
+import type { InspectionRecordModel, RecordActionRow, RecordCheckSection, RecordPhoto } from "./InspectionRecordModel";
+import type { RecordOptions } from "./RecordOptions";
+
+export const QD19_BASIS =
+  "Căn cứ Quyết định số 19/2014/QĐ-TTg ngày 05/3/2014 của Thủ tướng Chính phủ về việc áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2008 vào hoạt động của các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước";
+export const TT26_BASIS =
+  "Căn cứ Thông tư số 26/2014/TT-BKHCN ngày 10/10/2014 của Bộ trưởng Bộ Khoa học và Công nghệ quy định chi tiết thi hành Quyết định số 19/2014/QĐ-TTg";
+const SUBJECT = "Việc xây dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015";
+
+/** The pure model of the inspection record (Mẫu 21 BBKT, TT 26 Art. 37) from an inspection export. */
+export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOptions = {}): InspectionRecordModel {
+  const exp = deepNfc(raw);
+  const { inspection: ins, agency, checklist } = exp;
+  const issuer = exp.issuer;
+  const issuingBody = issuer?.issuingBody.trim() || "Đoàn kiểm tra";
+  const symbol = issuer?.symbol.trim() || "ĐKT";
+  const date = ins.signedOn ?? ins.startedOn;
+  const place = issuer?.place.trim() || agency.province;
+  const where = ins.place.trim() || agency.name;
+
+  const decision = ins.decisionRef.trim()
+    ? `Căn cứ Quyết định số ${ins.decisionRef.trim()}${ins.decisionDate ? ` ngày ${formatDateVi(ins.decisionDate)}` : ""}${issuer ? ` của ${issuer.issuingBody.trim()}` : ""} về việc kiểm tra việc áp dụng Hệ thống quản lý chất lượng tại ${agency.name}`
+    : "";
+
+  const placed = orderedCriteria(checklist);
+  const resultByCode = new Map(exp.results.map((r) => [r.criterionCode, r]));
+  const indexByCode = new Map(placed.map((p) => [p.criterion.code, p.index]));
+
+  const sections: RecordCheckSection[] = checklist.sections
+    .filter((s) => s.scored)
+    .map((s) => ({
+      heading: `${s.code}. ${s.title}`,
+      groups: s.items.map((item) => ({
+        heading: [item.code, item.title].filter(Boolean).join(". "),
+        rows: item.criteria.map((c) => {
+          const r = resultByCode.get(c.code);
+          const note = [r?.note.trim(), r?.outcome === "na" && r.naReason.trim() ? `Lý do không áp dụng: ${r.naReason.trim()}` : ""].filter(Boolean).join("\n");
+          return { code: c.code, criterion: criterionText(c), result: resultLabel(r), note, evidence: evidenceText(r) };
+        }),
+      })),
+    }));
+  const scored = sections.flatMap((s) => s.groups.flatMap((g) => g.rows));
+  const count = (label: string) => scored.filter((r) => r.result.startsWith(label)).length;
+  const summary = `Tổng số ${scored.length} nội dung: Đạt ${count("Đạt") - count("Đạt một phần")}; Đạt một phần ${count("Đạt một phần")}; Không đạt ${count("Không đạt")}; Lưu ý ${count("Lưu ý")}; Không áp dụng ${count("Không áp dụng")}; Chưa đánh giá ${count("Chưa đánh giá")}.`;
+
+  const byOrder = (code: string | null) => (code ? (indexByCode.get(code) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER);
+  const findings = exp.findings.filter((f) => !f.deleted && f.text.trim()).sort((a, b) => byOrder(a.criterionCode) - byOrder(b.criterionCode));
+  const findingLine = (f: (typeof findings)[number]) =>
+    `${f.criterionCode ? `[${f.criterionCode}] ` : ""}${f.text.trim()}${f.kind === "nonconformity" && f.severity ? ` (mức ${SEVERITY_LABELS_VI[f.severity]})` : ""}`;
+  const findingById = new Map(findings.map((f) => [f.id, f]));
+
+  const deadline = addMonths(date, 2);
+  const actions = exp.actions
+    .filter((a) => !a.deleted && a.description.trim())
+    .sort((a, b) => byOrder(findingById.get(a.findingId)?.criterionCode ?? null) - byOrder(findingById.get(b.findingId)?.criterionCode ?? null));
+  const actionRows: RecordActionRow[] = actions.map((a, i) => {
+    const f = findingById.get(a.findingId);
+    return {
+      n: String(i + 1),
+      problem: f ? findingLine(f) : "",
+      action: a.description.trim(),
+      owner: a.owner.trim() || agency.name,
+      due: formatDateVi(a.dueOn ?? deadline),
+    };
+  });
+
+  const photos: RecordPhoto[] =
+    opts.photos === false
+      ? []
+      : (exp.attachments ?? [])
+          .filter((a) => !a.deleted && a.data && (a.mime === "image/jpeg" || a.mime === "image/png"))
+          .map((a, i) => {
+            const code = exp.results.find((r) => r.id === a.ownerId)?.criterionCode ?? exp.findings.find((f) => f.id === a.ownerId)?.criterionCode;
+            const caption = `Ảnh ${i + 1}${code ? ` (${code})` : ""}: ${a.caption.trim() || "Ảnh minh chứng"}`;
+            return { caption, mime: a.mime, data: a.data ?? "", width: a.width, height: a.height };
+          });
+
+  const team = ins.members.length > 0 ? ins.members.map((m) => personLine(m.name, m.role)) : ins.leadName.trim() ? [personLine(ins.leadName, "Trưởng đoàn")] : ["……"];
+  const agencyPeople =
+    ins.agencyMembers.length > 0
+      ? ins.agencyMembers.map((m) => personLine(m.name, m.role))
+      : ins.agencyRepresentative.trim()
+        ? [personLine(ins.agencyRepresentative, "Đại diện cơ quan")]
+        : ["……"];
+
+  return {
+    meta: { title: `Biên bản kiểm tra - ${agency.name}`, subject: SUBJECT, author: issuingBody, date: date },
+    header: {
+      parentBody: issuer?.parentBody ?? "",
+      issuingBody,
+      numberLine: formatDocNumber(ins.recordNumber, "BB", symbol),
+      placeDate: formatPlaceDate(place, date),
+    },
+    title: "Biên bản kiểm tra",
+    subject: `${SUBJECT} tại ${agency.name}`,
+    legalBases: [QD19_BASIS, TT26_BASIS, ...(opts.legalBases ?? []).map((b) => b.normalize("NFC")), decision].filter(Boolean),
+    opening: `Hôm nay, ${formatPlaceDate("", date).replace(/^……, /u, "")}, tại ${where}, Đoàn kiểm tra tiến hành kiểm tra việc xây dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 tại ${agency.name}${ins.mode === "desk" ? " qua hồ sơ, báo cáo" : ""}.`,
+    presence: {
+      heading: "I. THỜI GIAN, ĐỊA ĐIỂM VÀ THÀNH PHẦN",
+      time: `1. Thời gian: ngày ${formatDateVi(ins.startedOn)}${ins.signedOn && ins.signedOn !== ins.startedOn ? ` đến ngày ${formatDateVi(ins.signedOn)}` : ""}.`,
+      place: `2. Địa điểm: ${where}.`,
+      teamHeading: "3. Thành phần Đoàn kiểm tra:",
+      team,
+      agencyHeading: `4. Đại diện cơ quan chịu sự kiểm tra (${agency.name}):`,
+      agency: agencyPeople,
+    },
+    checks: {
+      heading: "II. NỘI DUNG VÀ KẾT QUẢ KIỂM TRA",
+      intro: `Đoàn kiểm tra đã xem xét hồ sơ thực tế, phỏng vấn lãnh đạo, cán bộ, công chức và quan sát hoạt động thực tế của cơ quan theo bộ tiêu chí "${checklist.title}" (phiên bản ${checklist.version}). Kết quả như sau:`,
+      sections,
+      summary,
+    },
+    problems: {
+      heading: "III. CÁC VẤN ĐỀ TỒN TẠI",
+      nonconformities: findings.filter((f) => f.kind === "nonconformity").map(findingLine),
+      observations: findings.filter((f) => f.kind === "observation").map(findingLine),
+      none: "Đoàn kiểm tra không phát hiện vấn đề tồn tại.",
+    },
+    actions: {
+      heading: "IV. YÊU CẦU THỰC HIỆN HÀNH ĐỘNG KHẮC PHỤC",
+      intro: `${agency.name} thực hiện hoặc đề xuất hành động khắc phục đối với các vấn đề tồn tại nêu tại mục III và báo cáo kết quả thực hiện về ${issuingBody} trong thời gian không quá 02 (hai) tháng kể từ ngày ký Biên bản kiểm tra (chậm nhất ngày ${formatDateVi(deadline)}), gồm:`,
+      rows: actionRows,
+      none: "Không có yêu cầu khắc phục.",
+    },
+    comments: {
+      heading: "V. Ý KIẾN CỦA CƠ QUAN CHỊU SỰ KIỂM TRA",
+      text: ins.agencyComments.trim() || "Cơ quan chịu sự kiểm tra thống nhất với nội dung Biên bản kiểm tra.",
+    },
+    closingStatement:
+      "Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe, thống nhất và được lập thành 02 (hai) bản có giá trị pháp lý như nhau, cơ quan chịu sự kiểm tra giữ 01 (một) bản và Đoàn kiểm tra giữ 01 (một) bản.",
+    signers: [
+      { heading: ["Đại diện cơ quan", "chịu sự kiểm tra"], note: "(Ký, ghi rõ họ tên, đóng dấu)", name: ins.agencyRepresentative.trim(), signature: ins.agencySignature },
+      { heading: ["Trưởng đoàn kiểm tra"], note: "(Ký, ghi rõ họ tên)", name: ins.leadName.trim(), signature: ins.leadSignature },
+    ],
+    recipients: issuer?.recipients?.length ? issuer.recipients : [agency.name, `Lưu: VT, ${symbol}`],
+    photos: { heading: "PHỤ LỤC: ẢNH MINH CHỨNG", items: photos },
+  };
+}
+
+function personLine(name: string, role: string): string {
+  return `- ${name.trim()}${role.trim() ? `, ${role.trim()}` : ""};`;
+}
