@@ -83,7 +83,7 @@ export async function call(h: Harness, method: string, path: string, user: TestU
       ...(body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array) ? { "Content-Type": "application/json" } : {}),
       ...headers,
     },
-    ...(body !== undefined ? { body: typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body) } : {}),
+    ...(body !== undefined ? { body: (typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body)) as BodyInit } : {}),
   });
   const text = await res.text();
   let json: unknown = undefined;

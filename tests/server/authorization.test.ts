@@ -1,0 +1,171 @@
+/** Authorization matrix: every role against its own and every other province and team, for reads and writes. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Change } from "../../src/domain/change";
+import { sha256Hex } from "../../src/server/auth/sha256Hex";
+import { addUser, call, change, hlc, openHarness, pullAll, push, type Harness, type TestUser } from "./serverHarness";
+
+interface Actor {
+  name: string;
+  role: TestUser["role"];
+  province: string | null;
+  team: string | null;
+}
+const ACTORS: Actor[] = [
+  { name: "admin2", role: "admin", province: null, team: null },
+  { name: "dostP1", role: "dost", province: "P1", team: null },
+  { name: "dostP2", role: "dost", province: "P2", team: null },
+  { name: "leadT1", role: "lead", province: "P1", team: "T1" },
+  { name: "inspT1", role: "inspector", province: "P1", team: "T1" },
+  { name: "inspT2", role: "inspector", province: "P1", team: "T2" },
+  { name: "inspT3", role: "inspector", province: "P2", team: "T3" },
+];
+/** Rows and who creates them; team rows are created by that team's inspector, DOST rows by that province's dost. */
+const TEAM_ROWS = [
+  { owner: "inspT1", province: "P1", team: "T1" },
+  { owner: "inspT2", province: "P1", team: "T2" },
+  { owner: "inspT3", province: "P2", team: "T3" },
+];
+const DOST_ROWS = [
+  { owner: "dostP1", province: "P1" },
+  { owner: "dostP2", province: "P2" },
+];
+const TEAM_FIELDS = [
+  { entity: "inspection", field: "notes", value: "ghi chú" },
+  { entity: "result", field: "note", value: "đạt" },
+  { entity: "finding", field: "text", value: "thiếu hồ sơ" },
+  { entity: "action", field: "description", value: "bổ sung" },
+  { entity: "attachment", field: "caption", value: "ảnh" },
+] as const;
+const DOST_FIELDS = [
+  { entity: "agency", field: "name", value: "UBND xã A" },
+  { entity: "team", field: "name", value: "Đoàn 1" },
+  { entity: "plan", field: "title", value: "Kế hoạch 2026" },
+] as const;
+
+function canWrite(a: Actor, row: { province: string; team?: string }, dostRow: boolean): boolean {
+  if (a.role === "admin") return true;
+  if (a.province !== row.province) return false;
+  if (a.role === "dost") return true;
+  return !dostRow && a.team === row.team;
+}
+function canRead(a: Actor, row: { province: string; team?: string }, dostRow: boolean): boolean {
+  if (a.role === "admin") return true;
+  if (a.province !== row.province) return false;
+  return a.role === "dost" || dostRow || a.team === row.team;
+}
+
+describe("authorization matrix", () => {
+  let h: Harness;
+  const users = new Map<string, TestUser>();
+  const rowIds: { entity: string; rowId: string; province: string; team?: string; dostRow: boolean; field: string; value: unknown }[] = [];
+  let t = 10_000;
+
+  beforeAll(async () => {
+    h = await openHarness("pglite");
+    for (const a of ACTORS) users.set(a.name, await addUser(h, a.name, a.role, a.province, a.team));
+    for (const r of TEAM_ROWS) {
+      for (const f of TEAM_FIELDS) {
+        const rowId = `${f.entity}-${r.team}`;
+        const res = await push(h, users.get(r.owner)!, [change({ entity: f.entity, rowId, field: f.field, value: f.value, hlc: hlc(t++), user: r.owner })]);
+        expect(res.json.accepted).toHaveLength(1);
+        rowIds.push({ entity: f.entity, rowId, province: r.province, team: r.team, dostRow: false, field: f.field, value: f.value });
+      }
+    }
+    for (const r of DOST_ROWS) {
+      for (const f of DOST_FIELDS) {
+        const rowId = `${f.entity}-${r.province}`;
+        const res = await push(h, users.get(r.owner)!, [change({ entity: f.entity, rowId, field: f.field, value: f.value, hlc: hlc(t++), user: r.owner })]);
+        expect(res.json.accepted).toHaveLength(1);
+        rowIds.push({ entity: f.entity, rowId, province: r.province, dostRow: true, field: f.field, value: f.value });
+      }
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("checks every write against the row's province and team", async () => {
+    const mismatches: string[] = [];
+    for (const a of ACTORS) {
+      const changes: Change[] = rowIds.map((r) => change({ entity: r.entity as Change["entity"], rowId: r.rowId, field: r.field, value: `${String(r.value)} (${a.name})`, hlc: hlc(t++, "devX"), user: a.name }));
+      const res = await push(h, users.get(a.name)!, changes);
+      expect(res.status).toBe(200);
+      const accepted = new Set(res.json.accepted as string[]);
+      rowIds.forEach((r, i) => {
+        const want = canWrite(a, r, r.dostRow);
+        if (accepted.has(changes[i]!.id) !== want) mismatches.push(`${a.name} → ${r.entity} ${r.rowId}: got ${!want}, want ${want}`);
+      });
+      for (const rej of res.json.rejected as { reason: string }[]) expect(rej.reason).toMatch(/quyền|Sở KH&CN/);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("filters every pull to what the user may read", async () => {
+    for (const a of ACTORS) {
+      const seen = new Set((await pullAll(h, users.get(a.name)!)).map((c) => `${c.entity}/${c.rowId}`));
+      const want = new Set(rowIds.filter((r) => canRead(a, r, r.dostRow)).map((r) => `${r.entity}/${r.rowId}`));
+      expect([...seen].sort(), a.name).toEqual([...want].sort());
+    }
+  });
+
+  it("lets a team propose a new agency only for review, and never touch plans, teams or checklists", async () => {
+    const insp = users.get("inspT1")!;
+    const ok = change({ entity: "agency", rowId: "ag-new", field: "needsReview", value: true, hlc: hlc(t++) });
+    const name = change({ entity: "agency", rowId: "ag-new", field: "name", value: "UBND xã mới", hlc: hlc(t++) });
+    const notReview = change({ entity: "agency", rowId: "ag-new2", field: "needsReview", value: false, hlc: hlc(t++) });
+    const otherProvince = change({ entity: "agency", rowId: "ag-new3", field: "province", value: "P2", hlc: hlc(t++) });
+    const plan = change({ entity: "plan", rowId: "plan-new", field: "year", value: 2026, hlc: hlc(t++) });
+    const res = await push(h, insp, [ok, name, notReview, otherProvince, plan]);
+    expect(res.json.accepted).toEqual([ok.id, name.id]);
+    expect(res.json.rejected.map((r: { id: string }) => r.id)).toEqual([notReview.id, otherProvince.id, plan.id]);
+    // Once DOST has reviewed it, the team can no longer edit it.
+    const reviewed = change({ entity: "agency", rowId: "ag-new", field: "needsReview", value: false, hlc: hlc(t++, "devD"), prevHlc: ok.hlc, device: "devD" });
+    expect((await push(h, users.get("dostP1")!, [reviewed])).json.accepted).toEqual([reviewed.id]);
+    const again = change({ entity: "agency", rowId: "ag-new", field: "name", value: "đổi tên", hlc: hlc(t++) });
+    expect((await push(h, insp, [again])).json.rejected).toHaveLength(1);
+  });
+
+  it("lets only admin and a province's dost create accounts, within that province", async () => {
+    const body = (username: string, role: string, province: string | null, team: string | null = null) => ({ username, password: "mat-khau-dai", role, province, team });
+    const cases: [string, ReturnType<typeof body>, number][] = [
+      ["admin2", body("u-a1", "dost", "P2"), 201],
+      ["admin2", body("u-a2", "admin", null), 201],
+      ["dostP1", body("u-d1", "inspector", "P1", "T5"), 201],
+      ["dostP1", body("u-d2", "lead", "P2", "T3"), 403],
+      ["dostP1", body("u-d3", "admin", null), 403],
+      ["leadT1", body("u-l1", "inspector", "P1", "T1"), 403],
+      ["inspT1", body("u-i1", "inspector", "P1", "T1"), 403],
+      ["admin2", body("u-a1", "dost", "P2"), 409],
+      ["admin2", body("u-a3", "inspector", "P1", null), 400],
+    ];
+    for (const [who, b, status] of cases) {
+      const r = await call(h, "POST", "/api/users", users.get(who)!, b);
+      expect(`${who} ${b.username} ${r.status}`).toBe(`${who} ${b.username} ${status}`);
+      if (status !== 201) expect(r.headers.get("content-type")).toMatch(/problem\+json/);
+    }
+  });
+
+  it("refuses every protected route without a valid token, and revoked tokens", async () => {
+    const routes: [string, string][] = [
+      ["POST", "/api/sync/push"], ["GET", "/api/sync/pull"], ["GET", "/api/auth/me"], ["POST", "/api/users"], ["GET", "/api/users"],
+      ["GET", `/api/blobs/${"a".repeat(64)}`], ["PUT", `/api/blobs/${"a".repeat(64)}`], ["GET", "/api/dost/summary"],
+    ];
+    for (const [m, p] of routes) {
+      const r = await call(h, m, p, null, m === "GET" ? undefined : "{}");
+      expect(`${m} ${p} ${r.status}`).toBe(`${m} ${p} 401`);
+      expect((await call(h, m, p, { ...users.get("inspT1")!, token: "x".repeat(43) }, m === "GET" ? undefined : "{}")).status).toBe(401);
+    }
+    const u = await addUser(h, "temp", "inspector", "P1", "T1");
+    expect((await call(h, "GET", "/api/auth/me", u)).status).toBe(200);
+    expect((await call(h, "POST", "/api/auth/logout", u)).status).toBe(204);
+    expect((await call(h, "GET", "/api/auth/me", u)).status).toBe(401);
+  });
+
+  it("serves blobs only within the uploader's province and team (and to its DOST)", async () => {
+    const bytes = new TextEncoder().encode("biên bản scan");
+    const sha = sha256Hex(bytes);
+    expect((await call(h, "PUT", `/api/blobs/${sha}`, users.get("inspT1")!, bytes, { "Content-Type": "application/pdf" })).status).toBe(201);
+    const want: Record<string, number> = { admin2: 200, dostP1: 200, dostP2: 404, leadT1: 200, inspT1: 200, inspT2: 404, inspT3: 404 };
+    for (const a of ACTORS) expect(`${a.name} ${(await call(h, "GET", `/api/blobs/${sha}`, users.get(a.name)!)).status}`).toBe(`${a.name} ${want[a.name]}`);
+  });
+});
