@@ -58,7 +58,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     const epoch = await getEpoch(opts.storage);
     return c.json({ ok: true, protocol: PROTOCOL_VERSION, epoch, storage: opts.storage.kind, time: new Date(now()).toISOString() });
   });
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument(app.routes)));
   app.route("/api/auth", authRoutes);
   app.route("/api/users", userRoutes);
   app.route("/api/sync", syncRoutes);
