@@ -6,12 +6,15 @@ const VIETNAMESE = new Set(
     .flatMap((c) => [c, c.toUpperCase()]),
 );
 
-/** Share of the non-ASCII characters of a text that are Vietnamese letters. */
+// Typographic punctuation Word puts in any text (“ ” – … €): says nothing about the encoding.
+const NEUTRAL = /[\u00A0\u2000-\u206F\u20AC\u2122]/;
+
+/** Share of the non-ASCII letters and symbols of a text that are Vietnamese letters. */
 function vietnameseShare(text: string): number {
   let total = 0;
   let viet = 0;
   for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) continue;
+    if (ch.charCodeAt(0) < 0x80 || NEUTRAL.test(ch)) continue;
     total++;
     if (VIETNAMESE.has(ch)) viet++;
   }

@@ -44,7 +44,7 @@ function joinContinuation(into: MatrixRow, from: MatrixRow): void {
 /**
  * The body rows of a matrix, by role. Blank rows are dropped, but remembered: a row after one, with no label,
  * that starts in lower case continues the row above across a page break. So does an unlabelled row that only
- * carries more of an item's title. Its cells are joined to the row above, cell by cell.
+ * carries more of an item's title (no "Nội dung thực hiện" of its own). Its cells are joined to the row above, cell by cell.
  */
 export function matrixRowsOf(table: RawTable, header: MatrixHeader, warnings: ImportWarning[]): MatrixRow[] {
   const out: MatrixRow[] = [];
@@ -70,7 +70,8 @@ export function matrixRowsOf(table: RawTable, header: MatrixHeader, warnings: Im
     const prev = out[out.length - 1];
     // A label merged down from above means the row belongs to that item: a merge, not a page break.
     const unlabelled = text(row, "label") === "" && !row.cells.label?.above && !row.mergedSection;
-    const onlyTitle = text(row, "item") !== "" && text(row, "activities") === "";
+    // Without a "Nội dung thực hiện" column an unlabelled row with text is a criterion, not a continuation.
+    const onlyTitle = text(row, "item") !== "" && header.columns.activities !== undefined && text(row, "activities") === "";
     const firstText = ROLES.map((r) => text(row, r)).find((t) => t !== "") ?? "";
     const lowerAfterBreak = blankBefore && /^\p{Ll}/u.test(firstText);
     if (prev && unlabelled && (onlyTitle || lowerAfterBreak)) {

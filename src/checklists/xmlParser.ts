@@ -16,6 +16,6 @@ export function xmlParser(options: { preserveOrder: boolean; isArray?: readonly 
     preserveOrder: options.preserveOrder,
     processEntities: true,
     htmlEntities: false,
-    isArray: (name) => arrays.has(name),
+    isArray: (name, _jPath, _isLeaf, isAttribute) => !isAttribute && arrays.has(name),
   });
 }

@@ -1,0 +1,107 @@
+import { zipSync } from "fflate";
+import { describe, expect, test } from "vitest";
+import { ChecklistImportError } from "../../src/checklists/ChecklistImportError";
+import { importChecklist } from "../../src/checklists/importChecklist";
+import { docxFixture } from "./fixtures/docxFixture";
+import { xlsxFixture } from "./fixtures/xlsxFixture";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function errorOf(name: string, bytes: Uint8Array): ChecklistImportError {
+  try {
+    importChecklist({ name, bytes });
+  } catch (e) {
+    if (e instanceof ChecklistImportError) return e;
+    throw e;
+  }
+  throw new Error(`${name} was imported but should have been refused`);
+}
+
+const HEADER = "TT\tNội dung\tNội dung thực hiện\tKết quả đạt được\n";
+
+describe("bad input is refused with one clear line, in English and Vietnamese", () => {
+  test.each([
+    ["empty.txt", new Uint8Array(0), "empty.txt: the file is empty", "tệp rỗng"],
+    ["blank.csv", enc(" \r\n\t\r\n"), "blank.csv: the file is empty", "tệp rỗng"],
+    [
+      "anh.png",
+      Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52),
+      "anh.png: the file is not a spreadsheet, a document or text (binary content)",
+      "tệp không phải bảng tính, văn bản Word hay văn bản thuần (nội dung nhị phân)",
+    ],
+    ["ke-hoach.pdf", enc("%PDF-1.7\n%âãÏÓ\n1 0 obj"), "ke-hoach.pdf: PDF is not supported; use the Word, Excel or text version of the matrix", "không đọc được tệp PDF; hãy dùng bản Word, Excel hoặc văn bản của phụ lục"],
+    [
+      "cu.xls",
+      Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0),
+      "cu.xls: old binary .xls/.doc files are not supported; save the file as .xlsx or .docx",
+      "không đọc được tệp .xls/.doc định dạng cũ; hãy lưu lại thành .xlsx hoặc .docx",
+    ],
+    [
+      "anh.zip",
+      zipSync({ "a.txt": enc("xin chào") }),
+      "anh.zip: the zip archive is neither an XLSX workbook nor a DOCX document",
+      "tệp nén không phải bảng tính XLSX hay văn bản DOCX",
+    ],
+    [
+      "danh-sach.csv",
+      enc("Họ và tên,Ngày sinh,Chức vụ\nNguyễn Văn A,01/01/1980,Chuyên viên\n"),
+      "danh-sach.csv: no inspection matrix found: no table has a header row with a TT column and a content column (Nội dung …)",
+      "không tìm thấy bảng nội dung kiểm tra: không bảng nào có dòng tiêu đề với cột TT và cột Nội dung",
+    ],
+    [
+      "ma-khac.txt",
+      Uint8Array.of(0x54, 0x54, 0x09, 0x8a, 0x9a, 0x8e, 0x9e, 0x0a),
+      "ma-khac.txt: the text is neither UTF-8 nor Windows-1258 (an unknown 8-bit encoding); save it as UTF-8 and import again",
+      "văn bản không phải UTF-8 hay Windows-1258 (bảng mã 8 bit không xác định); hãy lưu lại dạng UTF-8 rồi nhập lại",
+    ],
+  ])("%s", (name, bytes, line, vi) => {
+    const e = errorOf(name, bytes);
+    expect(e.toLine()).toBe(line);
+    expect(e.messageVi).toBe(vi);
+  });
+
+  test("a truncated XLSX and a truncated DOCX are refused, however they are cut", async () => {
+    for (const [name, full] of [["p.xlsx", await xlsxFixture()], ["p.docx", await docxFixture()]] as const) {
+      for (const keep of [0.2, 0.5, 0.9, 0.99]) {
+        const e = errorOf(name, full.subarray(0, Math.floor(full.length * keep)));
+        expect(e.toLine()).toBe(`${name}: the file is a damaged or truncated zip (XLSX/DOCX) archive`);
+        expect(e.messageVi).toBe("tệp XLSX/DOCX bị hỏng hoặc không đầy đủ (bị cắt cụt)");
+      }
+    }
+  });
+
+  test("a Word document with only the national-motto table is not a matrix", () => {
+    const xml = (body: string) =>
+      enc(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+    const motto = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>UBND TỈNH</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    const e = errorOf("cv.docx", zipSync({ "word/document.xml": xml(motto) }));
+    expect(e.toLine()).toMatch(/^cv\.docx: no inspection matrix found/);
+  });
+
+  test("an unknown label names its row and the TT column", () => {
+    const e = errorOf("m.tsv", enc(`${HEADER}I\tÁp dụng\t\t\n1\tPhạm vi\tRà soát\tQuyết định\n1a\tSai\tViệc\tHồ sơ\n`));
+    expect([e.row, e.column]).toEqual([4, "1"]);
+    expect(e.toLine()).toBe('m.tsv: row 4, column 1: unrecognised label "1a" in the TT column (expected I, II…, 1, 2… or a, b…)');
+    expect(e.toLineVi()).toBe('m.tsv: dòng 4, cột 1: số thứ tự "1a" ở cột TT không hợp lệ (cần I, II…, 1, 2… hoặc a, b…)');
+  });
+
+  test("a criterion with no item above it names its row and the activity column (spreadsheet letters in XLSX)", async () => {
+    const e = errorOf("m.tsv", enc(`${HEADER}I\tÁp dụng\t\t\n\t\tRà soát\tQuyết định\n`));
+    expect(e.toLine()).toBe("m.tsv: row 3, column 3: criterion has no item above it (no numbered row in the TT column)");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("PL");
+    ws.addRows([["Nội dung", "TT", "Nội dung thực hiện"], ["Áp dụng", "I", ""], ["Phạm vi", "1", "Rà soát"], ["Phạm vi", "1", "Lặp"]]);
+    const x = errorOf("m.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(x.toLine()).toBe("m.xlsx: row 4, column B: item I.1 appears twice");
+  });
+
+  test("a header with nothing under it", () => {
+    expect(errorOf("m.tsv", enc(HEADER)).toLine()).toBe("m.tsv: row 1: the table has a header but no section or item rows under it");
+  });
+
+  test("an unclosed CSV quote names its row", () => {
+    const e = errorOf("m.csv", enc('TT,Nội dung,Nội dung thực hiện\nI,Áp dụng,\n1,"Phạm vi,Rà soát\n'));
+    expect(e.toLine()).toMatch(/^m\.csv: row 3: CSV quote is never closed/);
+  });
+});

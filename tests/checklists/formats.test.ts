@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+import { importChecklist } from "../../src/checklists/importChecklist";
+import { csvFixture } from "./fixtures/csvFixture";
+import { docxFixture } from "./fixtures/docxFixture";
+import { xlsxFixture } from "./fixtures/xlsxFixture";
+import { SAMPLE_SECTIONS, withoutFields } from "./fixtures/sampleSections";
+
+const unscoredIII = {
+  message: "section III describes the inspection itself: kept, not scored",
+  messageVi: "mục III mô tả chính việc kiểm tra: giữ lại, không chấm điểm",
+};
+
+describe("each format gives the same checklist", () => {
+  test("CSV: BOM, CRLF, quoted cells across lines, other column order and wording, no 'Cơ quan phối hợp', NFD", () => {
+    const bytes = csvFixture();
+    expect(new TextDecoder().decode(bytes)).toContain('"- Ra\u0300 soa\u0301t');
+    const { checklist, warnings, format } = importChecklist({ name: "phu-luc.csv", bytes });
+    expect(format).toBe("text");
+    expect(checklist.sections).toEqual(withoutFields(["coordinating"]));
+    expect(checklist.id).toBe("phu-luc");
+    expect(checklist.title).toBe("PHỤ LỤC I – Nội dung kiểm tra năm 2024");
+    expect(checklist.source).toEqual({ document: "phu-luc.csv" });
+    expect(warnings).toEqual([unscoredIII]);
+  });
+
+  test("CSV without BOM, with LF and semicolons (Excel in a Vietnamese locale)", () => {
+    const csv = new TextDecoder().decode(csvFixture()).replace(/^\uFEFF/, "");
+    // Swap the delimiter outside quoted cells only.
+    const semi = csv.replace(/("(?:[^"]|"")*")|,/g, (m, quoted: string | undefined) => quoted ?? ";").replace(/\r\n/g, "\n");
+    const { checklist } = importChecklist({ name: "phu-luc.csv", bytes: new TextEncoder().encode(semi) }, { id: "x", version: "2", title: "Tên" });
+    expect(checklist.sections).toEqual(withoutFields(["coordinating"]));
+    expect([checklist.id, checklist.version, checklist.title]).toEqual(["x", "2", "Tên"]);
+  });
+
+  test("XLSX: title rows, two-row header, merged section rows, cells merged down an item, line breaks", async () => {
+    const { checklist, warnings, format } = importChecklist({ name: "phu-luc.xlsx", bytes: await xlsxFixture() }, { id: "tinh-2024", version: "1" });
+    expect(format).toBe("xlsx");
+    expect(checklist.sections).toEqual(SAMPLE_SECTIONS);
+    expect(checklist.title).toBe("PHỤ LỤC I – NỘI DUNG KIỂM TRA NĂM 2024");
+    expect(warnings).toEqual([unscoredIII]);
+  });
+
+  test("DOCX: matrix table found after the national-motto table, vMerge, several paragraphs per cell", async () => {
+    const { checklist, warnings, format } = importChecklist({ name: "Phụ lục I.docx", bytes: await docxFixture() });
+    expect(format).toBe("docx");
+    expect(checklist.sections).toEqual(SAMPLE_SECTIONS);
+    expect(checklist.id).toBe("phu-luc-i");
+    expect(checklist.title).toBe("PHỤ LỤC I – NỘI DUNG KIỂM TRA NĂM 2024");
+    expect(warnings).toEqual([unscoredIII]);
+  });
+
+  test("TSV copied from Excel: quoted cells with line breaks, markup and entities from a converter", () => {
+    const tsv = [
+      "STT\tNội dung\tNội dung thực hiện\tKết quả đạt được\tThời gian",
+      "PHẦN I\tÁp dụng HTQLCL\t\t\t",
+      '1\tPhạm vi áp dụng\t"Rà soát ""phạm vi""\n• Cập nhật quy trình"\t<p>Quyết định công bố</p><p>Bộ quy trình &amp; biểu mẫu</p>\tThường&nbsp;xuyên',
+      "2\t**Đào tạo**\tTập huấn\tDanh sách\tTháng 5",
+    ].join("\n");
+    const { checklist } = importChecklist({ name: "dan.tsv", bytes: new TextEncoder().encode(tsv) });
+    expect(checklist.sections).toEqual([
+      {
+        code: "I",
+        title: "Áp dụng HTQLCL",
+        scored: true,
+        items: [
+          {
+            code: "I.1",
+            title: "Phạm vi áp dụng",
+            criteria: [{ code: "I.1.1", activities: ['Rà soát "phạm vi"', "Cập nhật quy trình"], evidence: ["Quyết định công bố", "Bộ quy trình & biểu mẫu"], timing: "Thường xuyên" }],
+          },
+          { code: "I.2", title: "Đào tạo", criteria: [{ code: "I.2.1", activities: ["Tập huấn"], evidence: ["Danh sách"], timing: "Tháng 5" }] },
+        ],
+      },
+    ]);
+  });
+
+  test("a matrix without 'Nội dung thực hiện': each item row is one criterion, unlabelled rows add more", () => {
+    const csv = "TT,Nội dung kiểm tra,Kết quả đạt được\nI,Tuân thủ QĐ 19,\na),Lãnh đạo tham gia,Quyết định thành lập ban chỉ đạo\n,Phân công nhiệm vụ,Văn bản phân công\nb),Xác nhận hiệu lực,\n";
+    const { checklist, warnings } = importChecklist({ name: "m.csv", bytes: new TextEncoder().encode(csv) });
+    expect(checklist.sections[0]!.items).toEqual([
+      {
+        code: "I.a",
+        title: "Lãnh đạo tham gia",
+        criteria: [
+          { code: "I.a.1", activities: [], evidence: ["Quyết định thành lập ban chỉ đạo"] },
+          { code: "I.a.2", activities: ["Phân công nhiệm vụ"], evidence: ["Văn bản phân công"] },
+        ],
+      },
+      { code: "I.b", title: "Xác nhận hiệu lực", criteria: [{ code: "I.b.1", activities: ["Xác nhận hiệu lực"], evidence: [] }] },
+    ]);
+    expect(warnings.map((w) => w.message)).toEqual(["item I.b has no criteria: it is scored as a whole"]);
+  });
+});
