@@ -1,8 +1,49 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // The app registers the worker itself (src/app/shell/registerServiceWorker.ts) and asks before updating.
+      registerType: "prompt",
+      injectRegister: false,
+      strategies: "generateSW",
+      includeAssets: ["icons/icon.svg", "icons/apple-touch-icon.png"],
+      manifest: {
+        id: "/",
+        name: "Kiểm tra ISO hành chính công",
+        short_name: "Kiểm tra ISO",
+        description: "Kiểm tra hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 tại cơ quan hành chính nhà nước, làm việc không cần mạng.",
+        lang: "vi",
+        dir: "ltr",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        orientation: "any",
+        background_color: "#ffffff",
+        theme_color: "#0b4f8a",
+        categories: ["government", "productivity"],
+        icons: [
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          { src: "/icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        // Everything the app needs offline: the shell, lazy chunks (PDF, DOST console, built-in checklists), fonts, icons.
+        globPatterns: ["**/*.{js,css,html,svg,png,ico,woff,woff2,ttf,json,webmanifest}"],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: "/index.html",
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   server: { proxy: { "/api": "http://localhost:8080" } },
   build: { outDir: "dist", sourcemap: false },
 });

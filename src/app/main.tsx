@@ -1,9 +1,33 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { appDb } from "./db/appDbSingleton";
+import { metaValue } from "./db/metaValue";
+import { META } from "./db/META";
+import type { Session } from "./db/Session";
+import { App } from "./shell/App";
+import { registerServiceWorker } from "./shell/registerServiceWorker";
+import { login } from "./sync/login";
+import { SyncEngine } from "./sync/SyncEngine";
+import "./styles.css";
 
-function App() {
-  return <h1>Kiểm tra ISO hành chính công</h1>;
-}
+const baseUrl = window.location.origin;
+const sync = new SyncEngine({
+  db: appDb,
+  baseUrl,
+  getToken: async () => (await metaValue<Session>(appDb, META.session))?.token ?? null,
+});
+sync.start();
+registerServiceWorker();
+
+const onLogin = async (username: string, password: string) => {
+  await login(baseUrl, username, password, { db: appDb });
+  void sync.syncNow().catch(() => undefined);
+};
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App db={appDb} sync={sync} onLogin={onLogin} />
+    </StrictMode>,
+  );

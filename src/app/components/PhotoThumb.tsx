@@ -1,0 +1,23 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useState } from "react";
+import type { AttachmentRow } from "../db/rowTypes";
+import { useDb } from "../shell/DbContext";
+
+/** A stored photo shown from its bytes (the row may arrive by sync before its bytes: then only the caption). */
+export function PhotoThumb({ photo }: { photo: AttachmentRow }) {
+  const db = useDb();
+  const blob = useLiveQuery(() => (photo.sha256 ? db.blobs.get(photo.sha256) : undefined), [db, photo.sha256]);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!blob || typeof URL.createObjectURL !== "function") return;
+    const u = URL.createObjectURL(new Blob([blob.bytes], { type: blob.mime }));
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [blob]);
+  return (
+    <figure style={{ margin: 0 }} data-testid="photo-thumb" data-sha256={photo.sha256} data-has-bytes={blob ? "1" : "0"}>
+      {url ? <img src={url} alt={photo.caption || photo.sha256?.slice(0, 8)} /> : <div className="card muted">{photo.sha256?.slice(0, 8)}</div>}
+      <figcaption>{photo.caption}</figcaption>
+    </figure>
+  );
+}

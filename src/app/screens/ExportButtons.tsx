@@ -1,0 +1,49 @@
+import { useState } from "react";
+import type { Checklist } from "../../domain/checklist";
+import { exportInspection } from "../db/exportInspection";
+import { useT } from "../i18n/useT";
+import { describeError } from "../save/describeError";
+import { useDb } from "../shell/DbContext";
+import { saveFile } from "./saveFile";
+
+/** The inspection export (htqlcl-inspection/1) and the record PDF, both made on the tablet, offline. */
+export function ExportButtons({ inspectionId, checklist }: { inspectionId: string; checklist: Checklist }) {
+  const t = useT();
+  const db = useDb();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (what: "json" | "pdf") => {
+    setBusy(true);
+    setError(null);
+    try {
+      const exp = await exportInspection(db, inspectionId, { checklist });
+      const stem = `bien-ban-${exp.inspection.recordNumber || exp.inspection.startedOn}`.replace(/[^\p{L}\p{N}._-]+/gu, "-");
+      if (what === "json") {
+        await saveFile(new TextEncoder().encode(JSON.stringify(exp, null, 2)), `${stem}.json`, "application/json");
+      } else {
+        // The PDF code is a lazy chunk: precached for offline use, never part of the first paint.
+        const { renderInspectionRecord } = await import("../../report/renderInspectionRecord");
+        await saveFile(await renderInspectionRecord(exp), `${stem}.pdf`, "application/pdf");
+      }
+    } catch (err) {
+      setError(t("pdfFailed", { error: describeError(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="row" style={{ marginTop: 16 }}>
+      <button type="button" className="primary" disabled={busy} onClick={() => void run("pdf")} data-testid="export-pdf">
+        {t("exportPdf")}
+      </button>
+      <button type="button" disabled={busy} onClick={() => void run("json")} data-testid="export-json">
+        {t("exportJson")}
+      </button>
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ActionStatus } from "../../domain/action";
+import { SEVERITY_LABELS_VI } from "../../domain/outcome";
+import { TextField } from "../components/TextField";
+import type { ActionRow, FindingRow } from "../db/rowTypes";
+import { useT } from "../i18n/useT";
+import { useEdit } from "../save/useEdit";
+
+const STATUS_LABELS: Record<ActionStatus, [string, string]> = {
+  open: ["Đang thực hiện", "Open"],
+  reported: ["Cơ quan đã báo cáo", "Reported"],
+  accepted: ["Được chấp nhận", "Accepted"],
+  not_accepted: ["Chưa chấp nhận", "Not accepted"],
+  verified: ["Đã xác nhận hiệu lực", "Verified"],
+};
+
+interface Props {
+  finding: FindingRow;
+  actions: ActionRow[];
+  locked: boolean;
+  onAddAction: () => void;
+}
+
+/** One finding (kind, severity, text) and its corrective actions (description, responsible, due date, status). */
+export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
+  const t = useT();
+  const edit = useEdit();
+  const setF = (field: string, value: unknown) => void edit([{ entity: "finding", rowId: finding.id, field, value }]);
+  const setA = (a: ActionRow, field: string, value: unknown) => void edit([{ entity: "action", rowId: a.id, field, value }]);
+  const kindValue = finding.kind === "observation" ? "observation" : `nonconformity:${finding.severity ?? "minor"}`;
+  return (
+    <section className="card" data-testid="finding" data-criterion={finding.criterionCode ?? ""}>
+      <h3>{finding.criterionCode ?? "—"}</h3>
+      <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
+        <label>
+          {t("kind")}
+          <select
+            value={kindValue}
+            data-testid="finding-kind"
+            onChange={(e) => {
+              const [kind, severity] = e.target.value.split(":");
+              void edit([
+                { entity: "finding", rowId: finding.id, field: "kind", value: kind },
+                { entity: "finding", rowId: finding.id, field: "severity", value: severity ?? null },
+              ]);
+            }}
+          >
+            <option value="nonconformity:major">
+              {t("kindNonconformity")} ({SEVERITY_LABELS_VI.major})
+            </option>
+            <option value="nonconformity:minor">
+              {t("kindNonconformity")} ({SEVERITY_LABELS_VI.minor})
+            </option>
+            <option value="observation">{t("kindObservation")}</option>
+          </select>
+        </label>
+        <TextField label={t("findingText")} multiline value={finding.text ?? ""} disabled={locked} onCommit={(v) => setF("text", v.normalize("NFC"))} testId="finding-text" />
+        {!locked && (
+          <button type="button" onClick={() => setF("deleted", true)}>
+            {t("remove")}
+          </button>
+        )}
+      </fieldset>
+      <h3>{t("actions")}</h3>
+      <p className="muted">{t("dueHint")}</p>
+      {actions.map((a) => (
+        <div key={a.id} className="card" data-testid="action">
+          <TextField label={t("actionDescription")} multiline value={a.description ?? ""} onCommit={(v) => setA(a, "description", v.normalize("NFC"))} testId="action-description" />
+          <div className="grid2">
+            <TextField label={t("actionOwner")} value={a.owner ?? ""} onCommit={(v) => setA(a, "owner", v.normalize("NFC"))} testId="action-owner" />
+            <TextField label={t("dueOn")} type="date" value={a.dueOn ?? ""} onCommit={(v) => setA(a, "dueOn", v || null)} testId="action-due" />
+            <label>
+              {t("status")}
+              <select value={a.status ?? "open"} onChange={(e) => setA(a, "status", e.target.value)} data-testid="action-status">
+                {(Object.keys(STATUS_LABELS) as ActionStatus[]).map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s][0]} / {STATUS_LABELS[s][1]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </div>
+      ))}
+      <button type="button" onClick={onAddAction} data-testid="add-action">
+        + {t("addAction")}
+      </button>
+    </section>
+  );
+}

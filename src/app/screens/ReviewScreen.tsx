@@ -1,0 +1,139 @@
+import { useState } from "react";
+import type { Checklist } from "../../domain/checklist";
+import { OUTCOMES, OUTCOME_LABELS_VI } from "../../domain/outcome";
+import { SignaturePad } from "../components/SignaturePad";
+import { TextField } from "../components/TextField";
+import { finalizeInspection } from "../db/finalizeInspection";
+import { inspectionGaps } from "../db/inspectionGaps";
+import { reopenInspection } from "../db/reopenInspection";
+import type { Session } from "../db/Session";
+import type { InspectionData } from "../hooks/useInspectionData";
+import { formatNumber } from "../i18n/formatNumber";
+import { todayIso } from "../i18n/todayIso";
+import { useT } from "../i18n/useT";
+import { runSave } from "../save/runSave";
+import { useEdit } from "../save/useEdit";
+import { useDb } from "../shell/DbContext";
+import { ExportButtons } from "./ExportButtons";
+
+interface Props {
+  data: InspectionData;
+  checklist: Checklist;
+  locked: boolean;
+  session: Session | null;
+}
+
+/** Counts per section, the completeness check, the two signatories, finalize (team lead) and export. */
+export function ReviewScreen({ data, checklist, locked, session }: Props) {
+  const t = useT();
+  const db = useDb();
+  const edit = useEdit();
+  const [confirming, setConfirming] = useState(false);
+  const insp = data.inspection!;
+  const id = insp.id;
+  const results = [...data.results.values()];
+  const gaps = inspectionGaps(checklist, results);
+  const canSign = session?.user.role !== "inspector";
+  const set = (field: string, value: unknown) => void edit([{ entity: "inspection", rowId: id, field, value }]);
+
+  const finalize = () =>
+    void runSave(() =>
+      finalizeInspection(db, id, { signedOn: insp.signedOn ?? todayIso(), recordNumber: insp.recordNumber ?? "" }, { checklist }),
+    ).then(() => setConfirming(false));
+
+  return (
+    <div>
+      <h2>{t("countsBySection")}</h2>
+      <table data-testid="section-counts">
+        <thead>
+          <tr>
+            <th>{t("section")}</th>
+            {OUTCOMES.map((o) => (
+              <th key={o} className="num">
+                {OUTCOME_LABELS_VI[o]}
+              </th>
+            ))}
+            <th className="num">{t("unanswered")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checklist.sections
+            .filter((s) => s.scored)
+            .map((s) => {
+              const codes = s.items.flatMap((i) => i.criteria.map((c) => c.code));
+              const count = (o: string | null) => codes.filter((c) => (data.results.get(c)?.outcome ?? null) === o).length;
+              return (
+                <tr key={s.code} data-section={s.code}>
+                  <td>
+                    {s.code}. {s.title}
+                  </td>
+                  {OUTCOMES.map((o) => (
+                    <td key={o} className="num" data-outcome={o}>
+                      {formatNumber(count(o))}
+                    </td>
+                  ))}
+                  <td className="num" data-outcome="none">
+                    {formatNumber(count(null))}
+                  </td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+      {(gaps.unanswered.length > 0 || gaps.naWithoutReason.length > 0) && (
+        <div className="banner warn" data-testid="gaps">
+          <strong>{t("incompleteList")}</strong>
+          <ul>
+            {gaps.unanswered.map((c) => (
+              <li key={c}>
+                <a href={`#/i/${id}/score?c=${encodeURIComponent(c)}`}>{t("missingOutcome", { code: c })}</a>
+              </li>
+            ))}
+            {gaps.naWithoutReason.map((c) => (
+              <li key={c}>
+                <a href={`#/i/${id}/score?c=${encodeURIComponent(c)}`}>{t("missingNaReason", { code: c })}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h2>{t("signatories")}</h2>
+      <div className="grid2">
+        <TextField label={t("leadName")} value={insp.leadName ?? ""} disabled={locked} onCommit={(v) => set("leadName", v.normalize("NFC"))} testId="review-lead" />
+        <TextField label={t("agencyRepresentative")} value={insp.agencyRepresentative ?? ""} disabled={locked} onCommit={(v) => set("agencyRepresentative", v.normalize("NFC"))} testId="review-agency-rep" />
+        <TextField label={t("recordNumber")} value={insp.recordNumber ?? ""} disabled={locked} onCommit={(v) => set("recordNumber", v.normalize("NFC"))} testId="record-number" />
+        <TextField label={t("signedOn")} type="date" value={insp.signedOn ?? ""} disabled={locked} onCommit={(v) => set("signedOn", v || null)} testId="signed-on" />
+      </div>
+      <TextField label={t("agencyComments")} multiline value={insp.agencyComments ?? ""} disabled={locked} onCommit={(v) => set("agencyComments", v.normalize("NFC"))} testId="agency-comments" />
+      <div className="grid2">
+        <SignaturePad label={`${t("drawSignature")}: ${t("leadName")}`} value={insp.leadSignature ?? null} disabled={locked} onSave={(v) => set("leadSignature", v)} testId="lead-signature" />
+        <SignaturePad label={`${t("drawSignature")}: ${t("agencyRepresentative")}`} value={insp.agencySignature ?? null} disabled={locked} onSave={(v) => set("agencySignature", v)} testId="agency-signature" />
+      </div>
+      <div className="row" style={{ marginTop: 16 }}>
+        {!canSign && <p className="banner info">{t("leadOnly")}</p>}
+        {canSign && !locked && !confirming && (
+          <button type="button" className="primary" disabled={gaps.unanswered.length + gaps.naWithoutReason.length > 0} onClick={() => setConfirming(true)} data-testid="finalize">
+            {t("finalize")}
+          </button>
+        )}
+        {confirming && !locked && (
+          <div className="banner warn" role="alertdialog">
+            <p>{t("finalizeConfirm")}</p>
+            <button type="button" className="primary" onClick={finalize} data-testid="finalize-confirm">
+              {t("finalize")}
+            </button>{" "}
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t("cancel")}
+            </button>
+          </div>
+        )}
+        {canSign && locked && (
+          <button type="button" onClick={() => void runSave(() => reopenInspection(db, id))} data-testid="reopen">
+            {t("reopen")}
+          </button>
+        )}
+      </div>
+      <ExportButtons inspectionId={id} checklist={checklist} />
+    </div>
+  );
+}

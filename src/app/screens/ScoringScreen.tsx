@@ -1,0 +1,106 @@
+import { useEffect, useMemo } from "react";
+import type { Checklist } from "../../domain/checklist";
+import type { InspectionData } from "../hooks/useInspectionData";
+import { formatNumber } from "../i18n/formatNumber";
+import { useT } from "../i18n/useT";
+import { navigate } from "../router/navigate";
+import { CriterionPanel } from "./CriterionPanel";
+import { criteriaOf } from "./criteriaOf";
+
+interface Props {
+  data: InspectionData;
+  checklist: Checklist;
+  locked: boolean;
+  current: string | undefined;
+}
+
+/** Sections → items → criteria with progress per section; the chosen criterion is in the route, for resume. */
+export function ScoringScreen({ data, checklist, locked, current }: Props) {
+  const t = useT();
+  const id = data.inspection!.id;
+  const all = useMemo(() => criteriaOf(checklist), [checklist]);
+  const answered = (code: string) => Boolean(data.results.get(code)?.outcome);
+  const chosen = all.find((c) => c.criterion.code === current) ?? all.find((c) => !answered(c.criterion.code)) ?? all[0];
+  const go = (code: string) => navigate(`/i/${id}/score`, { c: code }, true);
+  useEffect(() => {
+    // Pin the criterion in the route, so answering it does not move the screen on to the next unanswered one.
+    if (chosen && current !== chosen.criterion.code) go(chosen.criterion.code);
+    document.getElementById("criterion-panel")?.scrollIntoView?.({ block: "start" });
+  }, [chosen?.criterion.code]);
+
+  const nextUnanswered = () => {
+    const start = all.findIndex((c) => c === chosen);
+    const order = [...all.slice(start + 1), ...all.slice(0, start + 1)];
+    return order.find((c) => !answered(c.criterion.code));
+  };
+  const next = nextUnanswered();
+
+  return (
+    <div className="scoring">
+      <nav aria-label={t("scoring")}>
+        {checklist.sections.map((s) => {
+          const crit = s.items.flatMap((i) => i.criteria);
+          const done = crit.filter((c) => answered(c.code)).length;
+          return (
+            <details key={s.code} open={chosen?.section.code === s.code}>
+              <summary>
+                <span style={{ flex: 1 }}>
+                  {s.code}. {s.title}
+                </span>
+                {s.scored && (
+                  <span data-testid={`progress-${s.code}`} className="muted">
+                    {t("progress", { done: formatNumber(done), total: formatNumber(crit.length) })}
+                  </span>
+                )}
+              </summary>
+              {s.scored ? (
+                <>
+                  <div className="progress" aria-hidden="true">
+                    <div style={{ width: `${crit.length ? (done / crit.length) * 100 : 0}%` }} />
+                  </div>
+                  {s.items.map((item) => (
+                    <div key={item.code}>
+                      <h3>
+                        {item.code} {item.title}
+                      </h3>
+                      {item.criteria.map((c) => {
+                        const r = data.results.get(c.code);
+                        return (
+                          <button
+                            key={c.code}
+                            type="button"
+                            className="crit-link"
+                            aria-current={chosen?.criterion.code === c.code ? "true" : undefined}
+                            data-testid={`crit-${c.code}`}
+                            onClick={() => go(c.code)}
+                          >
+                            <span>{c.code}</span>
+                            <span>{r?.outcome ? "✓" : "○"}</span>
+                          </button>
+                        );
+                      })}
+                    </div>
+                  ))}
+                </>
+              ) : (
+                <p className="muted">{t("notScored")}</p>
+              )}
+            </details>
+          );
+        })}
+      </nav>
+      <div id="criterion-panel">
+        {chosen && <CriterionPanel key={chosen.criterion.code} inspectionId={id} at={chosen} result={data.results.get(chosen.criterion.code)} attachments={data.attachments} locked={locked} />}
+        <div className="bottom-bar">
+          {next ? (
+            <button type="button" className="primary" onClick={() => go(next.criterion.code)} data-testid="next-unanswered">
+              {t("nextUnanswered")} ({next.criterion.code})
+            </button>
+          ) : (
+            <span role="status">{t("allAnswered")}</span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from "react";
+import { backupAll } from "../backup/backupAll";
+import { restoreAll } from "../backup/restoreAll";
+import { META } from "../db/META";
+import type { Session } from "../db/Session";
+import { todayIso } from "../i18n/todayIso";
+import { useT } from "../i18n/useT";
+import { navigate } from "../router/navigate";
+import { describeError } from "../save/describeError";
+import { useUiStore } from "../state/useUiStore";
+import { exportBundle, importBundle } from "../sync/bundle";
+import { useDb } from "../shell/DbContext";
+import { saveFile } from "./saveFile";
+
+/** Language, backup and restore of everything, sync bundles for teams without a connection, log out. */
+export default function SettingsScreen({ session }: { session: Session | null }) {
+  const t = useT();
+  const db = useDb();
+  const { lang, setLang } = useUiStore();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const run = async (job: () => Promise<string>) => {
+    setMessage(null);
+    try {
+      setMessage({ ok: true, text: await job() });
+    } catch (err) {
+      setMessage({ ok: false, text: t("fileFailed", { error: describeError(err) }) });
+    }
+  };
+  const readFile = async (input: HTMLInputElement) => {
+    const f = input.files?.[0];
+    input.value = "";
+    if (!f) throw new Error("no file");
+    return new Uint8Array(await f.arrayBuffer());
+  };
+  const toBytes = async (v: Blob | Uint8Array) => (v instanceof Uint8Array ? v : new Uint8Array(await v.arrayBuffer()));
+
+  return (
+    <div>
+      <h1>{t("settings")}</h1>
+      <section className="card">
+        <button type="button" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+          {t("language")}
+        </button>
+      </section>
+      <section className="card">
+        <h2>{t("backup")}</h2>
+        <div className="row">
+          <button type="button" className="primary" data-testid="backup" onClick={() => void run(async () => (await saveFile(await backupAll(db), `htqlcl-sao-luu-${todayIso()}.htqlcl`, "application/octet-stream"), t("backup")))}>
+            {t("backup")}
+          </button>
+          <label className="btn">
+            {t("restore")}
+            <input className="sr-only" type="file" data-testid="restore" onChange={(e) => void run(async () => (await restoreAll(db, await readFile(e.target)), t("restored")))} />
+          </label>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t("exportBundle")}</h2>
+        <div className="row">
+          <button type="button" data-testid="export-bundle" onClick={() => void run(async () => (await saveFile(await toBytes(await exportBundle(db)), `htqlcl-goi-dong-bo-${todayIso()}.json`, "application/json"), t("exportBundle")))}>
+            {t("exportBundle")}
+          </button>
+          <label className="btn">
+            {t("importBundle")}
+            <input className="sr-only" type="file" accept=".json,application/json" data-testid="import-bundle" onChange={(e) => void run(async () => (await importBundle(db, await readFile(e.target)), t("imported")))} />
+          </label>
+        </div>
+      </section>
+      {message && (
+        <p className={`banner ${message.ok ? "info" : "error"}`} role={message.ok ? "status" : "alert"}>
+          {message.text}
+        </p>
+      )}
+      {(session?.user.role === "dost" || session?.user.role === "admin") && (
+        <p>
+          <a className="btn" href="#/dost">
+            {t("dost")}
+          </a>
+        </p>
+      )}
+      {session && (
+        <p>
+          <button type="button" onClick={() => void db.meta.delete(META.session).then(() => navigate("/", undefined, true))}>
+            {t("logout")} ({session.user.username})
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useState, type FormEvent } from "react";
+import type { Checklist } from "../../domain/checklist";
+import type { Mode } from "../../domain/plan";
+import { PeopleEditor, type PersonDraft } from "../components/PeopleEditor";
+import { newId } from "../db/newId";
+import type { Session } from "../db/Session";
+import { todayIso } from "../i18n/todayIso";
+import { useT } from "../i18n/useT";
+import { navigate } from "../router/navigate";
+import { useEdit } from "../save/useEdit";
+import { builtinChecklists } from "../shell/builtinChecklists";
+import { useDb } from "../shell/DbContext";
+
+interface Props {
+  session: Session | null;
+  query: Record<string, string>;
+}
+
+/** Agency, form, pinned checklist version, decision reference and date, team members and agency representatives. */
+export function StartInspection({ session, query }: Props) {
+  const t = useT();
+  const db = useDb();
+  const edit = useEdit();
+  const agencyId = query.agency ?? "";
+  const agency = useLiveQuery(() => (agencyId ? db.agencies.get(agencyId) : undefined), [db, agencyId]);
+  const team = useLiveQuery(() => (session?.user.team ? db.teams.get(session.user.team) : undefined), [db, session?.user.team]);
+  const stored = useLiveQuery(() => db.checklists.toArray(), [db]);
+  const [builtin, setBuiltin] = useState<Checklist[]>([]);
+  useEffect(() => void builtinChecklists().then(setBuiltin), []);
+  const checklists = [...(stored ?? []).flatMap((r) => (r.document ? [r.document] : [])), ...builtin].filter(
+    (c, i, all) => all.findIndex((x) => x.id === c.id && x.version === c.version) === i,
+  );
+
+  const [mode, setMode] = useState<Mode>(query.mode === "desk" ? "desk" : "onsite");
+  const [checklistKey, setChecklistKey] = useState("");
+  const [decisionRef, setDecisionRef] = useState("");
+  const [decisionDate, setDecisionDate] = useState("");
+  const [startedOn, setStartedOn] = useState(todayIso());
+  const [place, setPlace] = useState("");
+  const [leadName, setLeadName] = useState("");
+  const [agencyRepresentative, setAgencyRepresentative] = useState("");
+  const [members, setMembers] = useState<PersonDraft[] | null>(null);
+  const [agencyMembers, setAgencyMembers] = useState<PersonDraft[]>([{ name: "", role: "" }]);
+  const [error, setError] = useState<string | null>(null);
+  const teamMembers = members ?? (team?.members ?? []).map((m) => ({ name: m.name, role: m.role }));
+  const chosen = checklists.find((c) => `${c.id}@${c.version}` === checklistKey) ?? (checklists.length === 1 ? checklists[0] : undefined);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing = [!agencyId && t("agency"), !chosen && t("checklistVersion"), !startedOn && t("startedOn")].filter(Boolean);
+    if (missing.length > 0 || !chosen) return setError(t("required", { what: missing.join(", ") }));
+    const people = (list: PersonDraft[]) => list.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim().normalize("NFC"), role: p.role.trim().normalize("NFC") }));
+    const id = newId();
+    const fields: Record<string, unknown> = {
+      agencyId,
+      planId: query.plan ?? null,
+      checklistId: chosen.id,
+      checklistVersion: chosen.version,
+      mode,
+      teamId: session?.user.team ?? "local",
+      province: session?.user.province ?? agency?.province ?? "unknown",
+      startedOn,
+      status: "draft",
+      decisionRef: decisionRef.trim().normalize("NFC"),
+      decisionDate: decisionDate || null,
+      place: place.trim().normalize("NFC"),
+      leadName: leadName.trim().normalize("NFC"),
+      agencyRepresentative: agencyRepresentative.trim().normalize("NFC"),
+      members: people(teamMembers),
+      agencyMembers: people(agencyMembers),
+      notes: "",
+      agencyComments: "",
+      recordNumber: "",
+      signedOn: null,
+      leadSignature: null,
+      agencySignature: null,
+    };
+    const ok = await edit(Object.entries(fields).map(([field, value]) => ({ entity: "inspection" as const, rowId: id, field, value })));
+    if (ok) navigate(`/i/${id}/score`, undefined, true);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={t("startTitle")}>
+      <h1>{t("startTitle")}</h1>
+      <div className="card row">
+        <span style={{ flex: 1 }}>
+          {t("agency")}: <strong data-testid="start-agency">{agency?.name ?? "—"}</strong>
+        </span>
+        <button type="button" onClick={() => navigate("/agencies")}>
+          {t("change")}
+        </button>
+      </div>
+      <fieldset className="card">
+        <legend>
+          <strong>{t("mode")}</strong>
+        </legend>
+        <div className="row">
+          {(["onsite", "desk"] as const).map((m) => (
+            <label key={m} className="check">
+              <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} />
+              {m === "onsite" ? t("modeOnsite") : t("modeDesk")}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label>
+        {t("checklistVersion")}
+        <select value={chosen ? `${chosen.id}@${chosen.version}` : ""} onChange={(e) => setChecklistKey(e.target.value)} data-testid="checklist-select">
+          <option value="">—</option>
+          {checklists.map((c) => (
+            <option key={`${c.id}@${c.version}`} value={`${c.id}@${c.version}`}>
+              {c.title} ({c.version})
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted">{t("pinnedHint")}</p>
+      <div className="grid2">
+        <label>
+          {t("decisionRef")}
+          <input value={decisionRef} onChange={(e) => setDecisionRef(e.target.value)} data-testid="decision-ref" />
+        </label>
+        <label>
+          {t("decisionDate")}
+          <input type="date" value={decisionDate} onChange={(e) => setDecisionDate(e.target.value)} />
+        </label>
+        <label>
+          {t("startedOn")}
+          <input type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} required />
+        </label>
+        <label>
+          {t("place")}
+          <input value={place} onChange={(e) => setPlace(e.target.value)} />
+        </label>
+        <label>
+          {t("leadName")}
+          <input value={leadName} onChange={(e) => setLeadName(e.target.value)} data-testid="lead-name" />
+        </label>
+        <label>
+          {t("agencyRepresentative")}
+          <input value={agencyRepresentative} onChange={(e) => setAgencyRepresentative(e.target.value)} data-testid="agency-representative" />
+        </label>
+      </div>
+      <PeopleEditor legend={t("teamMembers")} people={teamMembers} onChange={setMembers} testId="team-members" />
+      <PeopleEditor legend={t("agencyMembers")} people={agencyMembers} onChange={setAgencyMembers} testId="agency-members" />
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>
+        <button type="submit" className="primary" data-testid="create-inspection">
+          {t("create")}
+        </button>
+      </p>
+    </form>
+  );
+}

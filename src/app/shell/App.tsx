@@ -1,0 +1,102 @@
+import { lazy, Suspense, useState } from "react";
+import type { AppDb } from "../db/AppDb";
+import { IosInstallHint } from "../components/IosInstallHint";
+import { SaveStatus } from "../components/SaveStatus";
+import { SyncBar } from "../components/SyncBar";
+import { UpdatePrompt } from "../components/UpdatePrompt";
+import { useSession } from "../hooks/useSession";
+import { useT } from "../i18n/useT";
+import { loadLastRoute } from "../router/lastRoute";
+import { useRoute } from "../router/useRoute";
+import { AgencyPicker } from "../screens/AgencyPicker";
+import { HomeScreen } from "../screens/HomeScreen";
+import { InspectionScreen } from "../screens/InspectionScreen";
+import { LoginScreen } from "../screens/LoginScreen";
+import { StartInspection } from "../screens/StartInspection";
+import { useUiStore } from "../state/useUiStore";
+import { DbContext } from "./DbContext";
+import type { SyncHandle } from "./SyncHandle";
+
+const DostConsole = lazy(() => import("../dost/DostConsole"));
+// Backup, restore and bundles are rarely used: kept out of the first paint.
+const SettingsScreen = lazy(() => import("../screens/SettingsScreen"));
+
+interface Props {
+  db: AppDb;
+  sync: SyncHandle | null;
+  onLogin: (username: string, password: string) => Promise<void>;
+}
+
+/** Opening the app with no route returns to where the user was (closed tab, killed app, restarted tablet). */
+function resumeOnce(): true {
+  if (!window.location.hash || window.location.hash === "#" || window.location.hash === "#/") {
+    const last = loadLastRoute();
+    if (last) history.replaceState(history.state, "", last);
+  }
+  return true;
+}
+
+/** The app shell: top bar, save and sync status, update prompt, and the routed screen. */
+export function App({ db, sync, onLogin }: Props) {
+  useState(resumeOnce);
+  return (
+    <DbContext.Provider value={db}>
+      <Shell sync={sync} onLogin={onLogin} />
+    </DbContext.Provider>
+  );
+}
+
+function Shell({ sync, onLogin }: Omit<Props, "db">) {
+  const t = useT();
+  const route = useRoute();
+  const session = useSession();
+  const { lang, setLang } = useUiStore();
+  const [first, second, third] = route.segments;
+
+  let screen;
+  if (session === undefined) screen = <p>{t("loading")}</p>;
+  else if (session === null) screen = <LoginScreen onLogin={onLogin} />;
+  else if (first === "agencies") screen = <AgencyPicker session={session} />;
+  else if (first === "start") screen = <StartInspection session={session} query={route.query} />;
+  else if (first === "i" && second) screen = <InspectionScreen key={second} id={second} tab={third ?? "score"} query={route.query} session={session} />;
+  else if (first === "settings")
+    screen = (
+      <Suspense fallback={<p>{t("loading")}</p>}>
+        <SettingsScreen session={session} />
+      </Suspense>
+    );
+  else if (first === "dost" && (session.user.role === "dost" || session.user.role === "admin"))
+    screen = (
+      <Suspense fallback={<p>{t("loading")}</p>}>
+        <DostConsole />
+      </Suspense>
+    );
+  else screen = <HomeScreen session={session} />;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="title" href="#/">
+          {t("appName")}
+        </a>
+        {session && (
+          <a className="btn" href="#/settings">
+            {t("settings")}
+          </a>
+        )}
+        <button type="button" onClick={() => setLang(lang === "vi" ? "en" : "vi")} aria-label={t("language")}>
+          {lang === "vi" ? "EN" : "VI"}
+        </button>
+      </header>
+      <div className="statusline">
+        <SaveStatus />
+        {session && <SyncBar sync={sync} />}
+      </div>
+      <main>
+        <UpdatePrompt />
+        <IosInstallHint />
+        {screen}
+      </main>
+    </div>
+  );
+}
