@@ -1,0 +1,24 @@
+/** Who issues DOST documents: the province's department and its inspecting unit (configurable: provinces name it
+ * differently since 2025), with the signer. */
+export interface DostIssuer {
+  /** "UBND TỈNH THANH HÓA" */
+  parentBody: string;
+  /** "SỞ KHOA HỌC VÀ CÔNG NGHỆ" */
+  issuingBody: string;
+  /** The division that inspects, e.g. "Chi cục Tiêu chuẩn Đo lường Chất lượng". */
+  inspectingUnit: string;
+  /** Province name for the place line and the text, e.g. "Thanh Hóa". */
+  provinceName: string;
+  /** Number symbol, e.g. "SKHCN". */
+  symbol: string;
+  signer: { heading: string[]; name: string };
+}
+
+export const DEFAULT_DOST_ISSUER: DostIssuer = {
+  parentBody: "UBND TỈNH THANH HÓA",
+  issuingBody: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+  inspectingUnit: "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+  provinceName: "Thanh Hóa",
+  symbol: "SKHCN",
+  signer: { heading: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name: "" },
+};
