@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { PROTOCOL_VERSION } from "../domain/protocol";
 import type { AppEnv } from "./AppEnv";
 import { dostRoutes } from "./dost/dostRoutes";
@@ -50,6 +51,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   const tooBig = (limit: number) =>
     bodyLimit({ maxSize: limit, onError: (c) => problem(c, 413, `Dữ liệu gửi lên vượt quá ${Math.round(limit / 1024)} KB.`) });
   app.use("/api/sync/push", tooBig(maxPush));
+  app.use("/api/sync/pull", compress());
   app.use("/api/auth/*", tooBig(MAX_JSON_BYTES));
   app.use("/api/users", tooBig(MAX_JSON_BYTES));
   app.use("/api/dost/*", tooBig(MAX_JSON_BYTES), requireUser);

@@ -1,4 +1,5 @@
 /** Malformed requests: never a 5xx, never a stack trace, never a partial write. */
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/createApp";
 import type { Storage } from "../../src/server/Storage";
@@ -78,6 +79,24 @@ describe("malformed requests", () => {
     const upgrade = await call(h, "GET", "/api/sync/pull", insp, undefined, { "X-Protocol-Version": "0" });
     expect(upgrade.status).toBe(426);
     expect(upgrade.json.detail).toMatch(/cập nhật ứng dụng/);
+  });
+
+  it("inflates gzip-encoded pushes, and refuses a gzip bomb or an unknown encoding as a whole", async () => {
+    const send = (body: Uint8Array, encoding: string) =>
+      h.app.request("/api/sync/push", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${insp.token}`, "Content-Type": "application/json", "Content-Encoding": encoding },
+        body: body as BodyInit,
+      });
+    const c = change({ entity: "result", rowId: "I1/Z", field: "note", value: "nén gzip" });
+    const ok = await send(gzipSync(JSON.stringify({ device: "d", changes: [c] })), "gzip");
+    expect(((await ok.json()) as { accepted: string[] }).accepted).toEqual([c.id]);
+    const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024, 32));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const r1 = await send(bomb, "gzip");
+    expect(r1.status).toBe(400);
+    expect((await send(new TextEncoder().encode("{}"), "br")).status).toBe(400);
+    expect(await countChanges(h)).toBe(1);
   });
 
   it("refuses a push over the size limit as a whole", async () => {
