@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DostSummarySchema } from "../../src/domain/dostSummary";
 import { createApp } from "../../src/server/createApp";
-import type { DostDashboard } from "../../src/server/dost/dashboardQuery";
+import type { DostDashboard } from "../../src/domain/dostDashboard";
 import { openStorage } from "../../src/server/openStorage";
 import type { Storage } from "../../src/server/Storage";
 import { startPostgres, type TestPostgres } from "../support/postgres";

@@ -5,6 +5,8 @@ export interface DostIssuer {
   parentBody: string;
   /** "SỞ KHOA HỌC VÀ CÔNG NGHỆ" */
   issuingBody: string;
+  /** The same in running text: "Sở Khoa học và Công nghệ". */
+  issuingBodyName: string;
   /** The division that inspects, e.g. "Chi cục Tiêu chuẩn Đo lường Chất lượng". */
   inspectingUnit: string;
   /** Province name for the place line and the text, e.g. "Thanh Hóa". */
@@ -17,6 +19,7 @@ export interface DostIssuer {
 export const DEFAULT_DOST_ISSUER: DostIssuer = {
   parentBody: "UBND TỈNH THANH HÓA",
   issuingBody: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+  issuingBodyName: "Sở Khoa học và Công nghệ",
   inspectingUnit: "Chi cục Tiêu chuẩn Đo lường Chất lượng",
   provinceName: "Thanh Hóa",
   symbol: "SKHCN",

@@ -41,7 +41,7 @@ export function buildNoticeModel(raw: NoticeInput, issuer: DostIssuer): Document
     legalBases: [...DOST_LEGAL_BASES, `Căn cứ ${record}`],
     addressees: [n.agencyName],
     blocks: [
-      { kind: "paragraph", indent: true, text: `Qua xem xét báo cáo kết quả thực hiện hành động khắc phục của ${n.agencyName}${n.action.reportedOn ? ` ngày ${formatDateVi(n.action.reportedOn)}` : ""}, ${issuer.issuingBody.charAt(0)}${issuer.issuingBody.slice(1).toLowerCase()} thông báo như sau:` },
+      { kind: "paragraph", indent: true, text: `Qua xem xét báo cáo kết quả thực hiện hành động khắc phục của ${n.agencyName}${n.action.reportedOn ? ` ngày ${formatDateVi(n.action.reportedOn)}` : ""}, ${issuer.inspectingUnit} thông báo như sau:` },
       { kind: "paragraph", indent: true, text: `1. Vấn đề tồn tại${n.finding?.criterionCode ? ` (nội dung ${n.finding.criterionCode})` : ""}: ${n.finding?.text.trim() || n.action.description.trim()}.` },
       { kind: "paragraph", indent: true, text: `2. Hành động khắc phục đã yêu cầu: ${n.action.description.trim() || "(không ghi)"}.` },
       { kind: "paragraph", indent: true, text: `3. Báo cáo của cơ quan: ${n.action.agencyReport.trim() || "(không có báo cáo)"}.` },

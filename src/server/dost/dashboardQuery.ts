@@ -1,44 +1,7 @@
+import type { ActionItem, ComplianceRow, DostDashboard } from "../../domain/dostDashboard";
 import type { Queryable } from "../Storage";
 import { compareCriterionCodes } from "./summaryQuery";
 import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
-
-export interface OutcomeCounts {
-  conform: number;
-  partial: number;
-  nonconform: number;
-  observation: number;
-  na: number;
-}
-export interface ComplianceRow extends OutcomeCounts {
-  code: string;
-  /** Agency kind, or parent unit id ("" when none). */
-  group: string;
-  groupName: string;
-}
-export interface ActionItem {
-  actionId: string;
-  inspectionId: string;
-  agencyId: string;
-  agencyName: string;
-  status: string;
-  dueOn: string | null;
-  noticeNumber: string;
-  decisionNote: string;
-  description: string;
-}
-export interface DostDashboard {
-  year: number;
-  province: string;
-  today: string;
-  coverage: { planned: number; plannedOnsite: number; plannedDesk: number; started: number; finalized: number; unplanned: number };
-  byFormStatus: { mode: string; status: string; count: number }[];
-  byKind: ComplianceRow[];
-  byParent: ComplianceRow[];
-  actionsByStatus: Record<string, number>;
-  overdue: ActionItem[];
-  notices: ActionItem[];
-  conflicts: { entity: string; rowId: string; team: string | null; inspectionId: string | null; count: number }[];
-}
 
 const num = (v: unknown): number => Number(v ?? 0);
 const OUTCOME_SQL = `count(*) filter (where r.data->>'outcome' = 'conform') as conform,

@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync, strFromU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import type { DostDashboard } from "../../src/domain/dostDashboard";
+import type { DostSummary } from "../../src/domain/dostSummary";
+import { buildNoticeModel } from "../../src/report/dost/buildNoticeModel";
+import { buildPlanModel } from "../../src/report/dost/buildPlanModel";
+import { buildYearReportModel } from "../../src/report/dost/buildYearReportModel";
+import { DEFAULT_DOST_ISSUER } from "../../src/report/dost/DostIssuer";
+import { planXlsx } from "../../src/report/dost/planXlsx";
+import { renderDostPdf } from "../../src/report/dost/renderDostPdf";
+import { yearReportXlsx } from "../../src/report/dost/yearReportXlsx";
+import { provinceFixture } from "./support/provinceFixture";
+
+const dir = mkdtempSync(join(tmpdir(), "dost-pdf-"));
+function pdfText(bytes: Uint8Array, name: string): string {
+  const f = join(dir, name);
+  writeFileSync(f, bytes);
+  return execFileSync("pdftotext", ["-layout", f, "-"], { encoding: "utf8" }).normalize("NFC");
+}
+const flat = (s: string) => s.replace(/\s+/g, " ");
+function xlsxText(bytes: Uint8Array): string {
+  const files = unzipSync(bytes);
+  return Object.entries(files).filter(([k]) => k.startsWith("xl/worksheets/")).map(([, v]) => strFromU8(v)).join("\n");
+}
+
+const fx = provinceFixture(7);
+const teams = new Map([["t1", "Đoàn 1"], ["t2", "Đoàn 2"], ["t3", "Đoàn 3"]]);
+
+describe("DOST documents", () => {
+  it("the plan PDF (Mẫu 19) has the official header, every entry, and Vietnamese text intact; XLSX has every row", () => {
+    const model = buildPlanModel(fx.model.plan, fx.model.agencies, teams, DEFAULT_DOST_ISSUER, { number: "15", date: "2026-01-05" });
+    const text = flat(pdfText(renderDostPdf(model), "plan.pdf"));
+    for (const s of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND TỈNH THANH HÓA", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 15/KH-SKHCN", "Thanh Hóa, ngày 05 tháng 01 năm 2026", "KẾ HOẠCH KIỂM TRA", "Nơi nhận", "KT. GIÁM ĐỐC"]) {
+      expect(text).toContain(s);
+    }
+    expect(text).toContain("UBND xã Đồng Lương");
+    expect(text).toContain("Tại trụ sở");
+    const xlsx = xlsxText(planXlsx(fx.model.plan, fx.model.agencies, teams));
+    expect((xlsx.match(/<row /g) ?? []).length).toBe(fx.model.plan.entries.length + 1);
+    expect(xlsx).toContain("UBND xã Mường Lát");
+  });
+
+  it("the notice of non-acceptance names the agency, the problem, the reason and a new two-month deadline", () => {
+    const model = buildNoticeModel(
+      {
+        action: { description: "Cập nhật quy trình tiếp nhận hồ sơ", agencyReport: "Đã ban hành lại quy trình", reportedOn: "2026-09-01", decisionNote: "Chưa có bằng chứng áp dụng", noticeNumber: "27/TB-SKHCN", dueOn: "2026-08-15" },
+        agencyName: "UBND xã Mường Lý",
+        finding: { criterionCode: "I.d.1", text: "Quy trình không được tuân thủ" },
+        inspection: { recordNumber: "12/BB-ĐKT", signedOn: "2026-06-15", startedOn: "2026-06-14" },
+        date: "2026-10-05",
+      },
+      DEFAULT_DOST_ISSUER,
+    );
+    const text = flat(pdfText(renderDostPdf(model), "notice.pdf"));
+    for (const s of ["Số: 27/TB-SKHCN", "THÔNG BÁO", "Chưa chấp nhận hành động khắc phục", "Kính gửi: UBND xã Mường Lý", "Quy trình không được tuân thủ", "Chưa có bằng chứng áp dụng", "05/12/2026", "Biên bản kiểm tra số 12/BB-ĐKT ngày 15/06/2026"]) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it("the November and December reports carry the year's figures; XLSX guards against formulas", () => {
+    const summary: DostSummary = {
+      year: 2026, province: "thanh-hoa",
+      inspections: { onsite: 12, desk: 40, finalized: 30, draft: 15, submitted: 7 },
+      criteria: [{ code: "I.a.1", conform: 20, partial: 3, nonconform: 7, observation: 0, na: 0 }, { code: "I.d.1", conform: 28, partial: 1, nonconform: 1, observation: 0, na: 0 }],
+      actions: { open: 4, reported: 3, accepted: 2, not_accepted: 1, verified: 1, overdue: 3 },
+    };
+    const dash: DostDashboard = {
+      year: 2026, province: "thanh-hoa", today: "2026-11-15",
+      coverage: { planned: 60, plannedOnsite: 20, plannedDesk: 40, started: 50, finalized: 30, unplanned: 2 },
+      byFormStatus: [], byKind: [{ code: "I.a.1", group: "commune_committee", groupName: "commune_committee", conform: 20, partial: 3, nonconform: 7, observation: 0, na: 0 }],
+      byParent: [], actionsByStatus: {}, overdue: [], conflicts: [],
+      notices: [{ actionId: "a1", inspectionId: "i1", agencyId: "g", agencyName: "UBND xã Trung Lý", status: "not_accepted", dueOn: null, noticeNumber: "27/TB-SKHCN", decisionNote: "=HYPERLINK(\"x\")", description: "Khắc phục" }],
+    };
+    const nov = flat(pdfText(renderDostPdf(buildYearReportModel("province", summary, dash, DEFAULT_DOST_ISSUER, { number: "88", date: "2026-11-20" })), "nov.pdf"));
+    for (const s of ["Số: 88/BC-SKHCN", "BÁO CÁO", "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa", "năm 2026", "Tỷ lệ hoàn thành so với kế hoạch 50%", "I.a.1 (10 lượt, 33.3%)", "UBND xã", "UBND xã Trung Lý (số 27/TB-SKHCN)", "Quá hạn báo cáo"]) {
+      expect(nov).toContain(s);
+    }
+    const dec = flat(pdfText(renderDostPdf(buildYearReportModel("ministry", summary, dash, DEFAULT_DOST_ISSUER, { date: "2026-12-10", adoption: [{ cohortYear: 2022, agencies: 32, declared: 30 }] })), "dec.pdf"));
+    expect(dec).toContain("Kính gửi: Bộ Khoa học và Công nghệ");
+    expect(dec).toContain("TÌNH HÌNH XÂY DỰNG, ÁP DỤNG");
+    expect(dec).not.toContain("Kính gửi: Ủy ban nhân dân tỉnh");
+    const x = xlsxText(yearReportXlsx(summary, dash));
+    expect(x).toContain("UBND xã Trung Lý");
+    // A formula-looking note is stored as quote-prefixed text, never as a formula.
+    expect(x).not.toContain("<f>");
+    expect(x).toMatch(/s="2"><is><t xml:space="preserve">=HYPERLINK/);
+  });
+});
