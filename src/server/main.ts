@@ -2,6 +2,7 @@
 import { serve } from "@hono/node-server";
 import { ensureAdmin } from "./auth/ensureAdmin";
 import { createApp } from "./createApp";
+import { detectRestore } from "./detectRestore";
 import { getEpoch } from "./getEpoch";
 import { openStorage } from "./openStorage";
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     console.log(`Created account "admin" with generated password: ${admin.generated}`);
     console.log("It is shown only this once; change it with: npm run admin -- reset-password admin <new-password>");
   } else if (admin.created) console.log('Created account "admin" with the password in ADMIN_PASSWORD.');
+  if (await detectRestore(storage)) console.log("The database was restored from a backup: started a new epoch, devices will push their changes again.");
   const epoch = await getEpoch(storage);
   const app = createApp({ storage, staticDir: process.env.STATIC_DIR ?? "dist" });
   const server = serve({ fetch: app.fetch, port }, (info) => {

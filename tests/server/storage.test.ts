@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migrationFiles, runMigrations } from "../../src/server/runMigrations";
 import { newEpoch } from "../../src/server/newEpoch";
+import { detectRestore } from "../../src/server/detectRestore";
 import { sha256Hex } from "../../src/server/auth/sha256Hex";
 import { addUser, call, change, countChanges, hlc, openHarness, pullAll, push, rowOf, type Backend, type Harness, type TestUser } from "./serverHarness";
 
@@ -141,6 +142,18 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     const e2 = await newEpoch(h.storage);
     expect(e2).not.toBe(e1.epoch);
     expect((await call(h, "GET", "/api/sync/pull", insp)).json.epoch).toBe(e2);
+  });
+
+  it("starts a new epoch by itself when the database comes back from a dump into another database", async () => {
+    expect(await detectRestore(h.storage)).toBe(false);
+    const e1 = (await call(h, "GET", "/api/health", null)).json.epoch;
+    expect(await detectRestore(h.storage)).toBe(false);
+    // What a restored dump looks like: the recorded identity is another database's.
+    await h.storage.query("update server_meta set value = 'another-cluster:1' where key = 'identity'");
+    expect(await detectRestore(h.storage)).toBe(true);
+    const e2 = (await call(h, "GET", "/api/health", null)).json.epoch;
+    expect(e2).not.toBe(e1);
+    expect(await detectRestore(h.storage)).toBe(false);
   });
 
   it("stores blobs by verified hash, harmlessly repeated, size-limited and scoped", async () => {
