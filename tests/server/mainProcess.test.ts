@@ -27,11 +27,11 @@ describe("server and admin command on a PGlite data directory", () => {
   it("creates the admin with a generated password printed once, serves the app and the API", async () => {
     const env = { DATA_DIR: dataDir, STATIC_DIR: staticDir, ADMIN_PASSWORD: "", DATABASE_URL: "" };
     const s1 = await startServerProcess(env);
-    let password = "";
+    const got = { password: "" };
     try {
-      password = /generated password: (\S+)/.exec(s1.output())?.[1] ?? "";
-      expect(password.length).toBeGreaterThanOrEqual(12);
-      expect((await login(s1.url, "admin", password)).status).toBe(200);
+      got.password = /generated password: (\S+)/.exec(s1.output())?.[1] ?? "";
+      expect(got.password.length).toBeGreaterThanOrEqual(12);
+      expect((await login(s1.url, "admin", got.password)).status).toBe(200);
       const page = await fetch(`${s1.url}/kiem-tra/123`);
       expect(await page.text()).toContain("Kiểm tra ISO");
       const api = await fetch(`${s1.url}/api/khong-co`);
@@ -43,7 +43,7 @@ describe("server and admin command on a PGlite data directory", () => {
     const s2 = await startServerProcess(env);
     try {
       expect(s2.output()).not.toMatch(/generated password/);
-      expect((await login(s2.url, "admin", password)).status).toBe(200);
+      expect((await login(s2.url, "admin", got.password)).status).toBe(200);
     } finally {
       await s2.kill();
     }
@@ -62,12 +62,11 @@ describe("server and admin command on a PGlite data directory", () => {
     expect(admin("frobnicate").err).toMatch(/unknown command "frobnicate"; usage:/);
 
     const s = await startServerProcess({ DATA_DIR: dataDir, STATIC_DIR: staticDir, DATABASE_URL: "" });
-    let token = "";
-    let epoch = "";
+    const before = { token: "", epoch: "" };
     try {
       const r = await login(s.url, "truongdoan", "mat-khau-1");
-      token = ((await r.json()) as { token: string }).token;
-      epoch = ((await (await fetch(`${s.url}/api/health`)).json()) as { epoch: string }).epoch;
+      before.token = ((await r.json()) as { token: string }).token;
+      before.epoch = ((await (await fetch(`${s.url}/api/health`)).json()) as { epoch: string }).epoch;
     } finally {
       await s.kill();
     }
@@ -76,10 +75,10 @@ describe("server and admin command on a PGlite data directory", () => {
     expect(admin("new-epoch")).toMatchObject({ code: 0, out: expect.stringContaining("new server epoch") });
     const s2 = await startServerProcess({ DATA_DIR: dataDir, STATIC_DIR: staticDir, DATABASE_URL: "" });
     try {
-      expect((await fetch(`${s2.url}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+      expect((await fetch(`${s2.url}/api/auth/me`, { headers: { Authorization: `Bearer ${before.token}` } })).status).toBe(401);
       expect((await login(s2.url, "truongdoan", "mat-khau-1")).status).toBe(401);
       expect((await login(s2.url, "truongdoan", "mat-khau-moi")).status).toBe(200);
-      expect(((await (await fetch(`${s2.url}/api/health`)).json()) as { epoch: string }).epoch).not.toBe(epoch);
+      expect(((await (await fetch(`${s2.url}/api/health`)).json()) as { epoch: string }).epoch).not.toBe(before.epoch);
     } finally {
       await s2.kill();
     }
