@@ -44,3 +44,33 @@ describe("writeXlsx", () => {
     expect(writeXlsx([{ name: "a", rows: [["x"]] }])).toEqual(writeXlsx([{ name: "a", rows: [["x"]] }]));
   });
 });
+
+describe("results and corrective-action exports", () => {
+  it("have one row per scored criterion and per action, formula-safe, in CSV and XLSX", async () => {
+    const { sampleExport } = await import("./fixtures/sampleExport");
+    const { resultsCsv } = await import("../../src/report/resultsCsv");
+    const { actionsCsv } = await import("../../src/report/actionsCsv");
+    const { inspectionsXlsx } = await import("../../src/report/inspectionsXlsx");
+    const exp = sampleExport({ criteria: 10 });
+    exp.results[1]!.note = '=HYPERLINK("http://evil","bấm")';
+    exp.actions[0]!.owner = "@SUM(1)";
+    const results = resultsCsv([exp]);
+    const lines = results.slice(1).split("\r\n").filter(Boolean);
+    expect(lines).toHaveLength(1 + 10);
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil"",""bấm"")"`);
+    const actions = actionsCsv([exp]).slice(1).split("\r\n").filter(Boolean);
+    expect(actions).toHaveLength(1 + exp.actions.length);
+    expect(actions[1]).toContain("'@SUM(1)");
+    expect(actions[1]).toContain("Chưa báo cáo khắc phục");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(inspectionsXlsx([exp])) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Kết quả", "Hành động khắc phục"]);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(11);
+    expect(sheet.getCell("I3").value).toBe('=HYPERLINK("http://evil","bấm")');
+    expect(sheet.getCell("I3").formula).toBeUndefined();
+    expect(sheet.getCell("E2").value).toBe("I.1.1");
+    expect(wb.worksheets[1]!.getCell("F2").value).toBe("@SUM(1)");
+  });
+});

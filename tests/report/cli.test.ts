@@ -1,0 +1,76 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InspectionExportSchema } from "../../src/domain/inspectionExport";
+import { runReportCli } from "../../src/report/cli/runReportCli";
+import { renderInspectionRecord } from "../../src/report/renderInspectionRecord";
+import { sampleExport } from "./fixtures/sampleExport";
+
+const dir = mkdtempSync(join(tmpdir(), "report-cli-"));
+const exp = sampleExport({ criteria: 14 });
+const good = join(dir, "inspection.json");
+writeFileSync(good, JSON.stringify(exp, null, 2));
+
+async function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runReportCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe("npm run report", () => {
+  it("record: the real command writes exactly the bytes the app's renderer makes", async () => {
+    const out = join(dir, "record.pdf");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/report/cli.ts", "record", good, "--out", out], { encoding: "utf8" });
+    expect(r.stderr).toMatch(/^wrote .*record\.pdf \(\d+ bytes\)\n$/u);
+    expect(r.status).toBe(0);
+    const app = await renderInspectionRecord(InspectionExportSchema.parse(exp));
+    expect(new Uint8Array(readFileSync(out))).toEqual(app);
+    expect(execFileSync("pdfinfo", [out], { encoding: "utf8" })).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/u);
+  });
+
+  it("letter, team-report and xlsx write their files; csv goes to stdout with a BOM", async () => {
+    for (const [cmd, ext] of [["letter", "pdf"], ["team-report", "pdf"], ["xlsx", "xlsx"]] as const) {
+      const out = join(dir, `${cmd}.${ext}`);
+      const r = await cli(cmd, good, "--out", out);
+      expect(r.code, r.err).toBe(0);
+      expect(readFileSync(out).subarray(0, 4).toString("latin1")).toBe(ext === "pdf" ? "%PDF" : "PK\u0003\u0004");
+    }
+    const csv = await cli("results-csv", good);
+    expect(csv.code).toBe(0);
+    expect(csv.out.startsWith("\uFEFFCơ quan,Ngày kiểm tra")).toBe(true);
+    expect(csv.out.split("\r\n").filter(Boolean)).toHaveLength(15);
+  });
+
+  it("bad input: one English line, exit 1, no stack trace, no file left behind", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, "{ not json");
+    const wrongFormat = join(dir, "wrong.json");
+    writeFileSync(wrongFormat, JSON.stringify({ format: "htqlcl-bundle/1", changes: [] }));
+    const invalid = join(dir, "invalid.json");
+    writeFileSync(invalid, JSON.stringify({ ...exp, inspection: { ...exp.inspection, startedOn: "2026-02-30" } }));
+    const out = join(dir, "never.pdf");
+    const cases: Array<[string[], RegExp]> = [
+      [["record", join(dir, "missing.json"), "--out", out], /^report: cannot read .*missing\.json: no such file$/u],
+      [["record", bad, "--out", out], /^report: .*bad\.json is not valid JSON: /u],
+      [["record", wrongFormat, "--out", out], /^report: .*wrong\.json is not an inspection export: "format" must be "htqlcl-inspection\/1"$/u],
+      [["record", invalid, "--out", out], /^report: .*invalid\.json is not a valid htqlcl-inspection\/1 export: at inspection\.startedOn: /u],
+      [["record", good], /^report: record needs --out <file>$/u],
+      [["record", good, "--out", join(dir, "no", "such", "dir.pdf")], /^report: cannot write .*dir\.pdf: no such directory$/u],
+      [["frobnicate", good], /^report: unknown command frobnicate; usage: /u],
+      [["record", good, "--colour"], /^report: unknown option --colour; usage: /u],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(" ")).toBe(1);
+      const lines = r.err.split("\n").filter(Boolean);
+      expect(lines, argv.join(" ")).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(r.err).not.toMatch(/\n\s+at /u);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
