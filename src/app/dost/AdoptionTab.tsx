@@ -1,0 +1,99 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useMemo, useState } from "react";
+import { ADOPTION_STEP_LABELS_VI, ADOPTION_STEPS, adoptionId, adoptionProgress, type AdoptionStep } from "../../domain/adoption";
+import type { DocumentRef } from "../../domain/result";
+import type { AdoptionRow } from "../db/rowTypes";
+import { useEdit } from "../save/useEdit";
+import { useDb } from "../shell/DbContext";
+import { useDostT } from "./useDostT";
+
+const STEP_EN: Record<AdoptionStep, string> = {
+  steering: "1. ISO steering committee",
+  build: "2. Build the QMS",
+  apply: "3. Apply the QMS",
+  declare: "4. Declare conformity",
+  maintain: "5. Maintain and improve",
+};
+
+/** One step's evidence: decision number and date, saved when the field is left. */
+function StepCell({ row, step }: { row: AdoptionRow; step: AdoptionStep }) {
+  const t = useDostT();
+  const save = useEdit();
+  const cur = (row[step] as DocumentRef | null | undefined) ?? null;
+  const [number, setNumber] = useState(cur?.number ?? "");
+  const [date, setDate] = useState(cur?.date ?? "");
+  const commit = () => {
+    const next: DocumentRef | null = number.trim() || date ? { number: number.trim().normalize("NFC"), date: date || null } : null;
+    if (JSON.stringify(next) === JSON.stringify(cur)) return;
+    void save([{ entity: "adoption", rowId: row.id, field: step, value: next }]);
+  };
+  return (
+    <td>
+      <input aria-label={`${t("Số quyết định", "Decision no.")} ${step}`} placeholder={t("Số QĐ", "No.")} size={10} value={number} onChange={(e) => setNumber(e.target.value)} onBlur={commit} />
+      <input type="date" aria-label={`${t("Ngày", "Date")} ${step}`} value={date} onChange={(e) => setDate(e.target.value)} onBlur={commit} />
+    </td>
+  );
+}
+
+/** Each agency's progress through the five adoption steps with evidence, in cohorts by year (seed 003: 2022–2024). */
+export function AdoptionTab({ province }: { province: string }) {
+  const t = useDostT();
+  const db = useDb();
+  const save = useEdit();
+  const rows = useLiveQuery(() => db.adoptions.toArray(), [db]);
+  const agencies = useLiveQuery(() => db.agencies.toArray(), [db]);
+  const names = useMemo(() => new Map((agencies ?? []).map((a) => [a.id, a.name ?? a.id])), [agencies]);
+  const mine = (rows ?? []).filter((r) => r.province === province);
+  const [cohort, setCohort] = useState<string>("all");
+  const [addAgency, setAddAgency] = useState("");
+  const [addYear, setAddYear] = useState(String(new Date().getFullYear()));
+  const cohorts = [...new Set(mine.map((r) => r.cohortYear ?? null))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const shown = mine.filter((r) => cohort === "all" || String(r.cohortYear ?? "") === cohort).sort((a, b) => (names.get(a.agencyId ?? "") ?? "").localeCompare(names.get(b.agencyId ?? "") ?? "", "vi"));
+  const progress = (r: AdoptionRow) => adoptionProgress({ steering: r.steering ?? null, build: r.build ?? null, apply: r.apply ?? null, declare: r.declare ?? null, maintain: r.maintain ?? null });
+  return (
+    <section aria-label={t("Tiến độ áp dụng", "Adoption")}>
+      <h2>{t("Tiến độ áp dụng HTQLCL theo lộ trình", "QMS adoption by cohort")}</h2>
+      <table data-testid="adoption-cohorts">
+        <thead><tr><th>{t("Năm", "Year")}</th><th>{t("Số cơ quan", "Agencies")}</th>{ADOPTION_STEPS.map((s) => <th key={s}>{t(ADOPTION_STEP_LABELS_VI[s], STEP_EN[s])}</th>)}</tr></thead>
+        <tbody>
+          {cohorts.map((c) => {
+            const inC = mine.filter((r) => (r.cohortYear ?? null) === c);
+            return (
+              <tr key={String(c)}>
+                <td><button type="button" onClick={() => setCohort(String(c ?? ""))}>{c ?? t("Khác", "Other")}</button></td>
+                <td>{inC.length}</td>
+                {ADOPTION_STEPS.map((_, i) => <td key={i}>{inC.filter((r) => progress(r) > i).length}</td>)}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" onClick={() => setCohort("all")}>{t("Tất cả", "All")}</button>
+        <select aria-label={t("Cơ quan", "Agency")} value={addAgency} onChange={(e) => setAddAgency(e.target.value)}>
+          <option value="">{t("— thêm cơ quan vào lộ trình —", "— add an agency —")}</option>
+          {(agencies ?? []).filter((a) => a.province === province && !mine.some((r) => r.agencyId === a.id)).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+        </select>
+        <input aria-label={t("Năm", "Year")} size={5} value={addYear} onChange={(e) => setAddYear(e.target.value)} />
+        <button type="button" disabled={!addAgency || !/^\d{4}$/.test(addYear)} onClick={() => {
+          const id = adoptionId(addAgency);
+          void save([{ entity: "adoption", rowId: id, field: "agencyId", value: addAgency }, { entity: "adoption", rowId: id, field: "province", value: province }, { entity: "adoption", rowId: id, field: "cohortYear", value: Number(addYear) }]);
+          setAddAgency("");
+        }}>{t("Thêm", "Add")}</button>
+      </div>
+      <table data-testid="adoption-list">
+        <thead><tr><th>{t("Cơ quan", "Agency")}</th><th>{t("Năm", "Year")}</th><th>{t("Tiến độ", "Progress")}</th>{ADOPTION_STEPS.map((s) => <th key={s}>{t(ADOPTION_STEP_LABELS_VI[s], STEP_EN[s])}</th>)}</tr></thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.id} data-testid="adoption-row">
+              <td>{names.get(r.agencyId ?? "") ?? r.agencyId}</td>
+              <td>{r.cohortYear ?? ""}</td>
+              <td><progress max={5} value={progress(r)} /> {progress(r)}/5</td>
+              {ADOPTION_STEPS.map((s) => <StepCell key={s} row={r} step={s} />)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useMemo, useState } from "react";
+import { foldVietnamese } from "../../domain/foldVietnamese";
+import type { Plan, PlanEntry } from "../../domain/plan";
+import { planCheck } from "../../domain/planCheck";
+import { saveFile } from "../screens/saveFile";
+import { useEdit } from "../save/useEdit";
+import { useDb } from "../shell/DbContext";
+import { useUiStore } from "../state/useUiStore";
+import { asAgency } from "./asAgency";
+import { defaultPlanEntries } from "./defaultPlanEntries";
+import { planProblemText } from "./planProblemText";
+import { planRowId } from "./planRowId";
+import { rowEdits } from "./rowEdits";
+import { useDostT } from "./useDostT";
+
+/** The yearly plan (TT 26 Art. 34, Mẫu 19): entries agency × form × team × month, its checks, PDF and XLSX. */
+export function PlanTab({ province, year }: { province: string; year: number }) {
+  const t = useDostT();
+  const lang = useUiStore((s) => s.lang);
+  const db = useDb();
+  const save = useEdit();
+  const id = planRowId(province, year);
+  const stored = useLiveQuery(() => db.plans.get(id), [db, id]);
+  const agencyRows = useLiveQuery(() => db.agencies.toArray(), [db]);
+  const teamRows = useLiveQuery(() => db.teams.toArray(), [db]);
+  const agencies = useMemo(() => (agencyRows ?? []).map(asAgency).filter((a) => a.province === province), [agencyRows, province]);
+  const teams = useMemo(() => (teamRows ?? []).filter((x) => x.province === province), [teamRows, province]);
+  const [entries, setEntries] = useState<PlanEntry[]>([]);
+  const [share, setShare] = useState(1 / 3);
+  const [query, setQuery] = useState("");
+  const [message, setMessage] = useState("");
+  useEffect(() => {
+    setEntries(stored?.entries ?? []);
+    setShare(stored?.onsiteShare ?? 1 / 3);
+  }, [stored]);
+
+  const plan: Plan = { id, year, province, entries, onsiteShare: share, title: `Kế hoạch kiểm tra năm ${year}` };
+  const check = planCheck(plan, agencies);
+  const name = (aid: string) => agencies.find((a) => a.id === aid)?.name ?? aid;
+  const teamNames = new Map(teams.map((x) => [x.id, x.name ?? x.id]));
+  const entryOf = (aid: string, mode: PlanEntry["mode"]) => entries.find((e) => e.agencyId === aid && e.mode === mode);
+  const setEntry = (aid: string, mode: PlanEntry["mode"], patch: Partial<PlanEntry> | null) => {
+    const rest = entries.filter((e) => !(e.agencyId === aid && e.mode === mode));
+    if (patch === null) return setEntries(rest);
+    const cur = entryOf(aid, mode) ?? { agencyId: aid, mode, teamId: teams[0]?.id ?? "", month: mode === "desk" ? 3 : 8 };
+    setEntries([...rest, { ...cur, ...patch }]);
+  };
+  const listed = check.inScope.filter((aid) => !query || foldVietnamese(name(aid)).includes(foldVietnamese(query)));
+
+  const exportPdf = async () => {
+    const [{ buildPlanModel }, { renderDostPdf }, { DEFAULT_DOST_ISSUER }] = await Promise.all([
+      import("../../report/dost/buildPlanModel"), import("../../report/dost/renderDostPdf"), import("../../report/dost/DostIssuer"),
+    ]);
+    await saveFile(renderDostPdf(buildPlanModel(plan, agencies, teamNames, DEFAULT_DOST_ISSUER)), `ke-hoach-kiem-tra-${year}.pdf`, "application/pdf");
+  };
+  const exportXlsx = async () => {
+    const { planXlsx } = await import("../../report/dost/planXlsx");
+    await saveFile(planXlsx(plan, agencies, teamNames), `ke-hoach-kiem-tra-${year}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  };
+
+  return (
+    <section aria-label={t("Kế hoạch kiểm tra", "Inspection plan")}>
+      <h2>{t(`Kế hoạch kiểm tra năm ${year}`, `Inspection plan ${year}`)}</h2>
+      <div className="row">
+        <label>
+          {t("Tỷ lệ kiểm tra tại trụ sở", "On-site share")}{" "}
+          <select data-testid="plan-share" value={String(share)} onChange={(e) => setShare(Number(e.target.value))}>
+            <option value={String(1 / 3)}>1/3 (TT 26)</option>
+            <option value="0.5">1/2 (Hà Nội)</option>
+            <option value="1">{t("Tất cả", "All")}</option>
+          </select>
+        </label>
+        <button type="button" data-testid="plan-default" onClick={() => setEntries(defaultPlanEntries(check.inScope, teams.map((x) => x.id), share))} disabled={teams.length === 0}>
+          {t("Lập kế hoạch mặc định", "Draft a default plan")}
+        </button>
+        <button type="button" className="primary" data-testid="plan-save" onClick={async () => {
+          if (await save(rowEdits("plan", plan, stored))) setMessage(t("Đã lưu kế hoạch; các đoàn nhận phân công khi đồng bộ.", "Plan saved; teams receive their assignments on sync."));
+        }}>{t("Lưu và gửi cho các đoàn", "Save and send to the teams")}</button>
+        <button type="button" onClick={() => void exportPdf()}>PDF</button>
+        <button type="button" onClick={() => void exportXlsx()}>XLSX</button>
+      </div>
+      {teams.length === 0 && <p className="banner">{t("Chưa có đoàn kiểm tra nào trong tỉnh.", "No inspection team in the province yet.")}</p>}
+      {message && <p role="status">{message}</p>}
+      <div className={check.problems.length > 0 ? "banner" : "card"} data-testid="plan-checks">
+        <p>{t(`${check.inScope.length} cơ quan thuộc diện kiểm tra; ${check.onsite} tại trụ sở (cần ít nhất ${check.required}).`, `${check.inScope.length} agencies in scope; ${check.onsite} on site (at least ${check.required} needed).`)}</p>
+        {check.problems.length === 0 ? <p>{t("Kế hoạch đáp ứng yêu cầu.", "The plan meets the requirements.")}</p> : (
+          <ul>{check.problems.slice(0, 50).map((p, i) => <li key={i}>{planProblemText(p, name, lang)}</li>)}</ul>
+        )}
+        {check.problems.length > 50 && <p>{t(`… và ${check.problems.length - 50} vấn đề khác.`, `… and ${check.problems.length - 50} more.`)}</p>}
+      </div>
+      <input type="search" placeholder={t("Tìm cơ quan", "Find an agency")} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <table>
+        <thead><tr><th>{t("Cơ quan", "Agency")}</th><th>{t("Qua hồ sơ", "Desk")}</th><th>{t("Tại trụ sở", "On site")}</th><th>{t("Đoàn", "Team")}</th><th>{t("Tháng", "Month")}</th></tr></thead>
+        <tbody>
+          {listed.slice(0, 400).map((aid) => {
+            const desk = entryOf(aid, "desk");
+            const onsite = entryOf(aid, "onsite");
+            const any = onsite ?? desk;
+            return (
+              <tr key={aid} data-testid="plan-row">
+                <td>{name(aid)}</td>
+                <td><input type="checkbox" aria-label={`${t("Qua hồ sơ", "Desk")} ${name(aid)}`} checked={!!desk} onChange={(e) => setEntry(aid, "desk", e.target.checked ? {} : null)} /></td>
+                <td><input type="checkbox" aria-label={`${t("Tại trụ sở", "On site")} ${name(aid)}`} checked={!!onsite} onChange={(e) => setEntry(aid, "onsite", e.target.checked ? {} : null)} /></td>
+                <td>
+                  <select value={any?.teamId ?? ""} disabled={!any} onChange={(e) => { if (desk) setEntry(aid, "desk", { teamId: e.target.value }); if (onsite) setEntry(aid, "onsite", { teamId: e.target.value }); }}>
+                    {teams.map((x) => <option key={x.id} value={x.id}>{x.name ?? x.id}</option>)}
+                  </select>
+                </td>
+                <td>
+                  <select value={String(any?.month ?? "")} disabled={!any} onChange={(e) => setEntry(aid, onsite ? "onsite" : "desk", { month: Number(e.target.value) })}>
+                    {Array.from({ length: 12 }, (_, m) => <option key={m} value={String(m + 1)}>{m + 1}</option>)}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

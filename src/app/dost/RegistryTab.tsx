@@ -1,0 +1,158 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useMemo, useState } from "react";
+import { adoptionId } from "../../domain/adoption";
+import { AGENCY_KIND_LABELS_VI, type Agency } from "../../domain/agency";
+import { buildRegistry } from "../../domain/buildRegistry";
+import { foldVietnamese } from "../../domain/foldVietnamese";
+import type { AgencyListParse } from "../../domain/parseAgencyList";
+import { reorganiseAgencies } from "../../domain/reorganiseAgencies";
+import type { Edit } from "../db/Edit";
+import { newId } from "../db/newId";
+import { useEdit } from "../save/useEdit";
+import { useDb } from "../shell/DbContext";
+import { AgencyHistory } from "./AgencyHistory";
+import { asAgency } from "./asAgency";
+import { readAgencyFile, readAgencyText } from "./readAgencyFile";
+import { rowEdits } from "./rowEdits";
+import { useDostT } from "./useDostT";
+
+interface Props {
+  province: string;
+  token: string;
+}
+
+/** The agency registry: import (seed 003 list, CSV, XLSX) with a preview, search, 2025 mergers and renamings. */
+export function RegistryTab({ province, token }: Props) {
+  const t = useDostT();
+  const db = useDb();
+  const save = useEdit();
+  const rows = useLiveQuery(() => db.agencies.toArray(), [db]);
+  const agencies = useMemo(() => (rows ?? []).map(asAgency).filter((a) => a.province === province), [rows, province]);
+  const byId = useMemo(() => new Map(agencies.map((a) => [a.id, a])), [agencies]);
+  const [pasted, setPasted] = useState("");
+  const [preview, setPreview] = useState<AgencyListParse | null>(null);
+  const [query, setQuery] = useState("");
+  const [picked, setPicked] = useState<string[]>([]);
+  const [successorName, setSuccessorName] = useState("");
+  const [successorKind, setSuccessorKind] = useState<"merged" | "renamed">("merged");
+  const [effectiveOn, setEffectiveOn] = useState("2025-07-01");
+  const [history, setHistory] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+
+  const shown = useMemo(() => {
+    const q = foldVietnamese(query);
+    return agencies.filter((a) => !q || foldVietnamese(a.name).includes(q)).sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  }, [agencies, query]);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const bytes = new Uint8Array(await new Response(file).arrayBuffer());
+    setPreview(readAgencyFile(file.name, bytes));
+  };
+
+  const publish = async () => {
+    if (!preview) return;
+    const reg = buildRegistry(preview.rows, agencies, { province, newId: () => newId() });
+    const edits: Edit[] = reg.created.flatMap((a) => rowEdits("agency", a));
+    for (const [agencyId, cohortYear] of reg.cohorts) {
+      const id = adoptionId(agencyId);
+      const existing = await db.adoptions.get(id);
+      edits.push(...rowEdits("adoption", { id, agencyId, province, cohortYear }, existing));
+    }
+    if (await save(edits)) {
+      setMessage(t(`Đã ghi ${reg.created.length} cơ quan mới, ${reg.matched.length} cơ quan đã có.`, `Saved ${reg.created.length} new agencies, ${reg.matched.length} already known.`));
+      setPreview(null);
+      setPasted("");
+    }
+  };
+
+  const reorganise = async () => {
+    const sources = picked.map((id) => byId.get(id)).filter((a): a is Agency => a !== undefined);
+    if (sources.length === 0 || !successorName.trim()) return;
+    if (successorKind === "renamed" && sources.length !== 1) {
+      setMessage(t("Đổi tên chỉ áp dụng cho đúng một cơ quan.", "A renaming applies to exactly one agency."));
+      return;
+    }
+    const first = sources[0]!;
+    const existing = agencies.find((a) => foldVietnamese(a.name) === foldVietnamese(successorName) && a.validTo === null);
+    const successor: Agency = existing ?? { ...first, id: newId(), name: successorName.trim().normalize("NFC"), parentId: null, validFrom: null, validTo: null, successorId: null, successorKind: null };
+    const next = reorganiseAgencies({ sources, successor, kind: successorKind, effectiveOn });
+    const edits = next.flatMap((a) => rowEdits("agency", a, byId.get(a.id)));
+    if (await save(edits)) {
+      setPicked([]);
+      setSuccessorName("");
+      setMessage(t(`Đã ghi ${sources.length} cơ quan chuyển sang "${successor.name}".`, `${sources.length} agencies now lead to "${successor.name}".`));
+    }
+  };
+
+  return (
+    <section aria-label={t("Danh mục cơ quan", "Agency registry")}>
+      <h2>{t("Nhập danh sách cơ quan", "Import an agency list")}</h2>
+      <p className="muted">{t("Dán danh sách (TT, tên đơn vị, đơn vị chủ quản) hoặc chọn tệp CSV/XLSX.", "Paste a list (TT, name, parent unit) or pick a CSV/XLSX file.")}</p>
+      <textarea data-testid="registry-paste" rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} style={{ width: "100%" }} />
+      <div className="row">
+        <button type="button" onClick={() => setPreview(readAgencyText(pasted))} disabled={!pasted.trim()}>
+          {t("Xem trước", "Preview")}
+        </button>
+        <input type="file" accept=".csv,.tsv,.txt,.xlsx" data-testid="registry-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </div>
+      {preview && (
+        <div className="card" data-testid="registry-preview">
+          <p>{t(`${preview.rows.length} đơn vị đọc được.`, `${preview.rows.length} units read.`)}</p>
+          {preview.warnings.length > 0 && (
+            <ul className="banner" data-testid="registry-warnings">
+              {preview.warnings.map((w) => <li key={w}>{w}</li>)}
+            </ul>
+          )}
+          <table>
+            <thead><tr><th>TT</th><th>{t("Tên đơn vị", "Unit")}</th><th>{t("Đơn vị chủ quản", "Parent")}</th><th>{t("Năm", "Year")}</th></tr></thead>
+            <tbody>
+              {preview.rows.slice(0, 200).map((r) => (
+                <tr key={`${r.line}`}><td>{r.tt}</td><td>{r.name}</td><td>{r.parentName}</td><td>{r.cohortYear ?? ""}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" className="primary" data-testid="registry-publish" onClick={() => void publish()} disabled={preview.rows.length === 0}>
+            {t("Ghi vào danh mục và gửi cho các đoàn", "Publish to the registry and the teams")}
+          </button>
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+
+      <h2>{t("Danh mục", "Registry")} ({agencies.length})</h2>
+      <input type="search" data-testid="registry-search" placeholder={t("Tìm (có hoặc không dấu)", "Search (with or without diacritics)")} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <table data-testid="registry-list">
+        <thead><tr><th /><th>{t("Tên", "Name")}</th><th>{t("Loại", "Kind")}</th><th>{t("Hiệu lực", "Valid")}</th><th>{t("Kế thừa", "Successor")}</th><th /></tr></thead>
+        <tbody>
+          {shown.slice(0, 300).map((a) => (
+            <tr key={a.id} data-testid="registry-row">
+              <td><input type="checkbox" aria-label={a.name} checked={picked.includes(a.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, a.id] : picked.filter((x) => x !== a.id))} /></td>
+              <td>{a.name}{a.parentId && byId.get(a.parentId) ? <span className="muted"> — {byId.get(a.parentId)!.name}</span> : null}</td>
+              <td>{AGENCY_KIND_LABELS_VI[a.kind]}</td>
+              <td>{a.validFrom ?? "…"} → {a.validTo ?? t("nay", "now")}</td>
+              <td>{a.successorId ? `${a.successorKind === "renamed" ? t("đổi tên thành", "renamed to") : t("hợp nhất vào", "merged into")} ${byId.get(a.successorId)?.name ?? a.successorId}` : ""}</td>
+              <td><button type="button" onClick={() => setHistory(a.id)}>{t("Lịch sử", "History")}</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div className="card">
+        <h3>{t("Sắp xếp đơn vị hành chính (2025)", "Reorganisation (2025)")}</h3>
+        <p className="muted">{t(`Đã chọn ${picked.length} cơ quan.`, `${picked.length} agencies picked.`)}</p>
+        <div className="row">
+          <select value={successorKind} onChange={(e) => setSuccessorKind(e.target.value as "merged" | "renamed")} aria-label={t("Hình thức", "Kind")}>
+            <option value="merged">{t("Hợp nhất vào", "Merged into")}</option>
+            <option value="renamed">{t("Đổi tên thành", "Renamed to")}</option>
+          </select>
+          <input data-testid="successor-name" placeholder={t("Tên đơn vị mới", "New unit's name")} value={successorName} onChange={(e) => setSuccessorName(e.target.value)} />
+          <input type="date" aria-label={t("Ngày hiệu lực", "Effective on")} value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
+          <button type="button" data-testid="reorganise" onClick={() => void reorganise()} disabled={picked.length === 0 || !successorName.trim()}>
+            {t("Ghi", "Save")}
+          </button>
+        </div>
+      </div>
+      {history && <AgencyHistory agencyId={history} token={token} province={province} onClose={() => setHistory(null)} />}
+    </section>
+  );
+}
