@@ -9,7 +9,7 @@ import type { RowScope } from "./RowScope";
  */
 export function newRowScope(pusher: ServerUser, author: ServerUser | null, change: Change): RowScope {
   if (pusher.role === "lead" || pusher.role === "inspector") return { province: pusher.province, team: pusher.team };
-  if (author && (pusher.role === "admin" || author.province === pusher.province)) {
+  if (author && author.id !== pusher.id && (pusher.role === "admin" || author.province === pusher.province)) {
     return { province: author.province, team: author.team };
   }
   if (pusher.role === "admin" && change.field === "province" && typeof change.value === "string") {

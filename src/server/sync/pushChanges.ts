@@ -70,11 +70,12 @@ export async function pushChanges(storage: Storage, user: ServerUser, items: rea
       for (const r of rows.rows) known.set(keyOf({ entity: r.entity, rowId: r.row_id }), { province: r.province, team: r.team, data: r.data });
     }
     const authors = new Map<string, ServerUser>();
-    if (user.role === "admin" || user.role === "dost") {
-      const names = [...new Set(valid.map((c) => c.user))];
+    const names = [...new Set(valid.map((c) => c.user))].filter((n) => n !== user.username);
+    if (names.length > 0) {
       const r = await tx.query(`select ${USER_COLUMNS} from users u where u.username in (select jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(names)]);
       for (const row of r.rows) authors.set(String(row.username), userFromRow(row));
     }
+    authors.set(user.username, user);
 
     const newRows: { entity: string; row_id: string; province: string | null; team: string | null }[] = [];
     const stored: Record<string, unknown>[] = [];
@@ -86,8 +87,9 @@ export async function pushChanges(storage: Storage, user: ServerUser, items: rea
       if (ch) {
         const key = keyOf(ch);
         const row = known.get(key) ?? null;
-        const scope = row ?? newRowScope(user, authors.get(ch.user) ?? null, ch);
-        reason = writeProblem(user, ch, row, scope);
+        const author = authors.get(ch.user) ?? null;
+        const scope = row ?? newRowScope(user, author, ch);
+        reason = writeProblem(user, ch, row, scope, author);
         if (!reason) {
           if (!row) {
             known.set(key, { province: scope.province, team: scope.team, data: {} });

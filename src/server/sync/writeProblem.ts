@@ -11,9 +11,10 @@ import type { KnownRow, RowScope } from "./RowScope";
  *
  * admin: everything. dost: everything in its province. lead and inspector: the inspection rows of their team;
  * they may propose a new agency (needsReview = true) but not touch DOST's registry, plans, teams or checklists.
- * Only a lead (or DOST) finalizes or reopens an inspection.
+ * Only a lead (or DOST) finalizes or reopens an inspection; a teammate may carry the lead's change (a bundle), so
+ * the change's author counts when it is a known lead of the same team.
  */
-export function writeProblem(user: ServerUser, change: Change, row: KnownRow | null, scope: RowScope): string | null {
+export function writeProblem(user: ServerUser, change: Change, row: KnownRow | null, scope: RowScope, author: ServerUser | null = null): string | null {
   if (change.entity === "checklist" && change.field === "document") {
     const doc = change.value as { id: string; version: string };
     if (checklistRowId(doc.id, doc.version) !== change.rowId) return `Mã dòng bộ tiêu chí phải là "${checklistRowId(doc.id, doc.version)}".`;
@@ -33,7 +34,8 @@ export function writeProblem(user: ServerUser, change: Change, row: KnownRow | n
       return "Không được giao cuộc kiểm tra cho đoàn khác.";
     }
     const finalizes = change.entity === "inspection" && change.field === "status" && change.value === "finalized";
-    if ((finalizes || change.reopen === true) && user.role !== "lead") {
+    const leadAuthor = author?.role === "lead" && author.province === user.province && author.team === user.team;
+    if ((finalizes || change.reopen === true) && user.role !== "lead" && !leadAuthor) {
       return "Chỉ trưởng đoàn được hoàn tất hoặc mở lại cuộc kiểm tra.";
     }
     return null;
