@@ -1,3 +1,4 @@
+import { foldVietnamese } from "../domain/foldVietnamese";
 import { ChecklistSchema, type Checklist, type ChecklistItem, type ChecklistSection, type Criterion } from "../domain/checklist";
 import { ChecklistImportError } from "./ChecklistImportError";
 import { cleanCellText } from "./cleanCellText";
@@ -181,12 +182,5 @@ export function buildChecklist(
 }
 
 function slugOf(name: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug || "checklist";
+  return foldVietnamese(name).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "checklist";
 }

@@ -60,8 +60,8 @@ export function matrixRowsOf(table: RawTable, header: MatrixHeader, warnings: Im
     for (const role of ROLES) {
       const col = header.columns[role];
       const cell = col === undefined ? undefined : raw.cells[col];
-      if (!cell || cell.merged === "left") continue;
-      row.cells[role] = { text: cleanCellText(cell.text), above: cell.merged === "above" };
+      if (col === undefined || !cell || cell.merged === "left") continue;
+      row.cells[role] = { text: cell.merged ? cleanCellText(cell.text) : (own[col] ?? ""), above: cell.merged === "above" };
     }
     if (filled.length === 1) {
       const section = sectionInMergedRow(filled[0]!);

@@ -1,3 +1,5 @@
+import { isRoman } from "./isRoman";
+
 /** What the TT column of a row says. */
 export type Label =
   | { kind: "none" }
@@ -6,14 +8,8 @@ export type Label =
   | { kind: "sub"; code: string }
   | { kind: "unknown"; text: string };
 
-const ROMAN = /^(?=[IVXLC])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 // Item letters follow the Vietnamese alphabet, which has no f, j, w, z and puts đ after d.
 const ITEM_LETTER = /^[abcdđeghiklmnopqrstuvxy]$/;
-
-/** True for an upper-case Roman numeral (I … CCCXCIX). */
-export function isRoman(text: string): boolean {
-  return ROMAN.test(text);
-}
 
 /** Reads a TT cell: "I", "PHẦN II" (sections); "3", "3.", "đ)", "(e)" (items); "1.2" (a criterion). */
 export function parseLabel(cell: string): Label {

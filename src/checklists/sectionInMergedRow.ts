@@ -1,4 +1,4 @@
-import { isRoman } from "./parseLabel";
+import { isRoman } from "./isRoman";
 
 const PART = /^(?:PHẦN|Phần|MỤC|Mục)\s+([IVXLC]+|\d{1,2})\b\s*[.:–—-]?\s*([\s\S]*)$/;
 const NUMBERED = /^([IVXLC]+)\s*[.:)–—-]\s*([\s\S]+)$/;

@@ -52,6 +52,7 @@ describe("cell repairs", () => {
     expect(cleanCellText("Hồ sơ<br/>Quyết\u00A0định\u200B _x000D_")).toBe("Hồ sơ\nQuyết định");
     expect(cleanCellText("Ra\u0300 soa\u0301t\t\t  quy tri\u0300nh")).toBe("Rà soát quy trình");
     expect(cleanCellText("<Tên cơ quan> < 5 ngày")).toBe("<Tên cơ quan> < 5 ngày");
+    expect(cleanCellText("&#7879; &#x1EC7; &#99999999; &bogus;")).toBe("ệ ệ &#99999999; &bogus;");
   });
 
   test("bullets and line breaks become list entries; dashes inside words stay", () => {
