@@ -19,7 +19,7 @@ describe("a failed write is never reported as saved", () => {
     await db.open();
     const realAdd = FDBObjectStore.prototype.add;
     // The outbox add is the last write of the transaction: the change and row writes before it must roll back too.
-    const spy = vi.spyOn(FDBObjectStore.prototype, "add").mockImplementation(function (this: FDBObjectStore, ...args: Parameters<typeof realAdd>) {
+    const spy = vi.spyOn(FDBObjectStore.prototype, "add").mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof realAdd>) {
       if (this.name === "outbox") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
       return realAdd.apply(this, args);
     });
@@ -60,7 +60,7 @@ describe("a failed write is never reported as saved", () => {
   it("after the browser closed an idle connection, a write either rejects or is really stored", async () => {
     const db = testDb();
     await db.open();
-    forceCloseDatabase(db.backendDB());
+    forceCloseDatabase(db.backendDB() as unknown as Parameters<typeof forceCloseDatabase>[0]);
     const saved = await writeEdits(db, [edit]).then(
       () => true,
       () => false,

@@ -71,7 +71,7 @@ describe("writeEdits", () => {
       now: T0,
     });
     const after = await db.results.get("i1/I.1.1");
-    expect(after?.note).toBeNull();
+    expect(after?.note).toBeUndefined();
     expect(after?._conflicts?.note?.[0]?.reason).toBe("locked");
     // Reopening releases the lock and the kept edit applies.
     await writeEdits(db, [{ entity: "inspection", rowId: "i1", field: "status", value: "draft", reopen: true }], { now: T0 + 30 });

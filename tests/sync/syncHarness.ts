@@ -27,7 +27,7 @@ export async function openSyncServer(users: { username: string; role: ServerUser
   const s: SyncServer = {
     storage,
     app: createApp({ storage }),
-    fetch: (input, init) => s.app.fetch(new Request(input as string, init)),
+    fetch: async (input, init) => s.app.fetch(new Request(input as string, init)),
     users: new Map(),
     async wipeData() {
       await storage.query("truncate changes, rows, blobs, blob_owners, server_meta restart identity cascade");

@@ -62,6 +62,15 @@ export class AppDb extends Dexie {
           .modify((b: { uploaded: unknown }) => {
             b.uploaded = b.uploaded === true || b.uploaded === 1 ? 1 : 0;
           });
+        // v2 indexes the inspection that governs a result's or finding's finalize lock.
+        for (const t of ["results", "findings"]) {
+          await tx
+            .table(t)
+            .toCollection()
+            .modify((r: { inspectionId?: unknown; _inspectionId?: unknown }) => {
+              r._inspectionId = typeof r.inspectionId === "string" ? r.inspectionId : null;
+            });
+        }
         const changes = tx.table("changes");
         const outbox = tx.table("outbox");
         const rows = (await outbox.toArray()) as { id: string; hlc?: string; queuedAt?: number }[];

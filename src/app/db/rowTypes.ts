@@ -20,6 +20,8 @@ export type StoredRow<T extends { id: string }> = Partial<Omit<T, "id">> & {
   id: string;
   _hlc?: Record<string, string>;
   _conflicts?: Record<string, FieldConflict[]>;
+  /** Results and findings: the inspection whose finalize lock governs the row (null: none yet). */
+  _inspectionId?: string | null;
 };
 
 export type ChecklistRow = StoredRow<{ id: string; document: Checklist; province: string }>;

@@ -29,6 +29,9 @@ export const SCHEMA_V2: Record<string, string> = {
   outbox: "id, hlc",
   blobs: "sha256, uploaded",
   rejected: "id",
+  // `_inspectionId`: the inspection whose finalize lock governs the row (see mergeIntoRow).
+  results: "id, inspectionId, _inspectionId",
+  findings: "id, inspectionId, _inspectionId",
   adoptions: "id, agencyId",
   records: "[_entity+id], _entity",
 };

@@ -34,7 +34,7 @@ export async function writeEdits(db: AppDb, edits: readonly Edit[], opts: WriteO
     const out: Change[] = [];
     for (const e of edits) {
       const row: AnyRow = (await rowTable.get(db, e.entity, e.rowId)) ?? { id: e.rowId };
-      const lock = await lockOf(db, e.entity, e.rowId, row);
+      const lock = await lockOf(db, e.entity, e.rowId, row, e.field === "inspectionId" && typeof e.value === "string" ? e.value : undefined);
       if (mergeOptionsFor(e.entity, e.field, lock).lockHlc) {
         throw new WriteRefusedError("Cuộc kiểm tra đã kết thúc (biên bản đã ký), không thể sửa. Trưởng đoàn có thể mở lại để sửa.");
       }
