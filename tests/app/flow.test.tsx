@@ -60,7 +60,7 @@ describe("field inspection flow (fake-indexeddb)", () => {
     await user.type(within(panel).getByTestId("criterion-note"), "Đã ban hành đúng hạn");
     fireEvent.blur(within(panel).getByTestId("criterion-note"));
     await user.type(within(panel).getByTestId("doc-number"), "12/QĐ-UBND");
-    fireEvent.change(within(panel).getByTestId("doc-date"), { target: { value: "2026-03-05" } });
+    await user.type(within(panel).getByTestId("doc-date"), "05/03/2026");
     await user.click(within(panel).getByRole("button", { name: "Thêm văn bản" }));
     await waitFor(async () =>
       expect(await db.results.get(resultId(inspectionId, "I.1.1"))).toMatchObject({
@@ -118,7 +118,7 @@ describe("field inspection flow (fake-indexeddb)", () => {
     expect(rowI.querySelector('[data-outcome="nonconform"]')!.textContent).toBe("1");
     expect(counts.querySelector('tr[data-section="II"] [data-outcome="na"]')!.textContent).toBe("1");
     expect(screen.queryByTestId("gaps")).toBeNull();
-    fireEvent.change(screen.getByTestId("signed-on"), { target: { value: "2026-03-10" } });
+    await user.type(screen.getByTestId("signed-on"), "10/3/2026");
     await waitFor(async () => expect((await db.inspections.get(inspectionId))?.signedOn).toBe("2026-03-10"));
     await user.click(screen.getByTestId("finalize"));
     await user.click(screen.getByTestId("finalize-confirm"));

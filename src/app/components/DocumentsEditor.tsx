@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { DocumentRef } from "../../domain/result";
 import { formatDate } from "../i18n/formatDate";
+import { DateInput } from "./DateInput";
 import { useT } from "../i18n/useT";
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 export function DocumentsEditor({ documents, disabled, onChange }: Props) {
   const t = useT();
   const [number, setNumber] = useState("");
-  const [date, setDate] = useState("");
+  const [date, setDate] = useState<string | null>(null);
   return (
     <fieldset className="card" disabled={disabled} data-testid="documents">
       <legend>
@@ -37,19 +38,16 @@ export function DocumentsEditor({ documents, disabled, onChange }: Props) {
           {t("docNumber")}
           <input value={number} onChange={(e) => setNumber(e.target.value)} data-testid="doc-number" />
         </label>
-        <label>
-          {t("docDate")}
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="doc-date" />
-        </label>
+        <DateInput label={t("docDate")} value={date} onChange={setDate} testId="doc-date" />
       </div>
       <p>
         <button
           type="button"
           disabled={!number.trim()}
           onClick={() => {
-            onChange([...documents, { number: number.trim().normalize("NFC"), date: date || null }]);
+            onChange([...documents, { number: number.trim().normalize("NFC"), date }]);
             setNumber("");
-            setDate("");
+            setDate(null);
           }}
         >
           {t("addDocument")}

@@ -77,11 +77,11 @@ export function PhotoPicker({ inspectionId, ownerId, photos, disabled }: Props) 
       </label>
       <div className="row" style={{ marginTop: 8 }}>
         <label className="btn primary">
-          📷 {t("takePhoto")}
+          {t("takePhoto")}
           <input className="sr-only" type="file" accept="image/*" capture="environment" disabled={disabled || busy} onChange={(e) => void onFiles(e.target.files).then(() => (e.target.value = ""))} data-testid="photo-camera" />
         </label>
         <label className="btn">
-          🖼 {t("pickPhoto")}
+          {t("pickPhoto")}
           <input className="sr-only" type="file" accept="image/*" multiple disabled={disabled || busy} onChange={(e) => void onFiles(e.target.files).then(() => (e.target.value = ""))} data-testid="photo-gallery" />
         </label>
       </div>

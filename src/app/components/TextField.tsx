@@ -6,7 +6,6 @@ interface Props {
   onCommit: (value: string) => void;
   multiline?: boolean;
   disabled?: boolean;
-  type?: "text" | "date";
   testId?: string;
   required?: boolean;
 }
@@ -17,7 +16,7 @@ const IDLE_MS = 700;
  * A text input that saves itself: it commits after a short pause in typing and on blur, so there is no Save button
  * and at most the last fraction of a second of typing is at risk.
  */
-export function TextField({ label, value, onCommit, multiline, disabled, type = "text", testId, required }: Props) {
+export function TextField({ label, value, onCommit, multiline, disabled, testId, required }: Props) {
   const [draft, setDraft] = useState(value);
   const committed = useRef(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -52,8 +51,7 @@ export function TextField({ label, value, onCommit, multiline, disabled, type = 
   const onChange = (v: string) => {
     setDraft(v);
     if (timer.current) clearTimeout(timer.current);
-    if (type === "date") commit(v);
-    else timer.current = setTimeout(() => commit(v), IDLE_MS);
+    timer.current = setTimeout(() => commit(v), IDLE_MS);
   };
   const common = {
     value: draft,
@@ -72,7 +70,7 @@ export function TextField({ label, value, onCommit, multiline, disabled, type = 
       {multiline ? (
         <textarea {...common} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+        <input {...common} onChange={(e) => onChange(e.target.value)} />
       )}
     </label>
   );

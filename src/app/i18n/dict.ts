@@ -11,6 +11,7 @@ export const dict = {
   add: ["Thêm", "Add"],
   remove: ["Xoá", "Remove"],
   loading: ["Đang tải…", "Loading…"],
+  dateFormat: ["Ngày phải theo dạng dd/mm/yyyy, ví dụ 05/03/2026.", "Type the date as dd/mm/yyyy, e.g. 05/03/2026."],
   // login
   login: ["Đăng nhập", "Log in"],
   logout: ["Đăng xuất", "Log out"],

@@ -1,5 +1,6 @@
 import type { ActionStatus } from "../../domain/action";
 import { SEVERITY_LABELS_VI } from "../../domain/outcome";
+import { DateInput } from "../components/DateInput";
 import { TextField } from "../components/TextField";
 import type { ActionRow, FindingRow } from "../db/rowTypes";
 import { useT } from "../i18n/useT";
@@ -67,7 +68,7 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
           <TextField label={t("actionDescription")} multiline value={a.description ?? ""} onCommit={(v) => setA(a, "description", v.normalize("NFC"))} testId="action-description" />
           <div className="grid2">
             <TextField label={t("actionOwner")} value={a.owner ?? ""} onCommit={(v) => setA(a, "owner", v.normalize("NFC"))} testId="action-owner" />
-            <TextField label={t("dueOn")} type="date" value={a.dueOn ?? ""} onCommit={(v) => setA(a, "dueOn", v || null)} testId="action-due" />
+            <DateInput label={t("dueOn")} value={a.dueOn ?? null} onChange={(v) => setA(a, "dueOn", v)} testId="action-due" />
             <label>
               {t("status")}
               <select value={a.status ?? "open"} onChange={(e) => setA(a, "status", e.target.value)} data-testid="action-status">

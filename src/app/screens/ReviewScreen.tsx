@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Checklist } from "../../domain/checklist";
 import { OUTCOMES, OUTCOME_LABELS_VI } from "../../domain/outcome";
 import { SignaturePad } from "../components/SignaturePad";
+import { DateInput } from "../components/DateInput";
 import { TextField } from "../components/TextField";
 import { finalizeInspection } from "../db/finalizeInspection";
 import { inspectionGaps } from "../db/inspectionGaps";
@@ -102,7 +103,7 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
         <TextField label={t("leadName")} value={insp.leadName ?? ""} disabled={locked} onCommit={(v) => set("leadName", v.normalize("NFC"))} testId="review-lead" />
         <TextField label={t("agencyRepresentative")} value={insp.agencyRepresentative ?? ""} disabled={locked} onCommit={(v) => set("agencyRepresentative", v.normalize("NFC"))} testId="review-agency-rep" />
         <TextField label={t("recordNumber")} value={insp.recordNumber ?? ""} disabled={locked} onCommit={(v) => set("recordNumber", v.normalize("NFC"))} testId="record-number" />
-        <TextField label={t("signedOn")} type="date" value={insp.signedOn ?? ""} disabled={locked} onCommit={(v) => set("signedOn", v || null)} testId="signed-on" />
+        <DateInput label={t("signedOn")} value={insp.signedOn ?? null} disabled={locked} onChange={(v) => set("signedOn", v)} testId="signed-on" />
       </div>
       <TextField label={t("agencyComments")} multiline value={insp.agencyComments ?? ""} disabled={locked} onCommit={(v) => set("agencyComments", v.normalize("NFC"))} testId="agency-comments" />
       <div className="grid2">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { Checklist } from "../../domain/checklist";
 import type { InspectionData } from "../hooks/useInspectionData";
 import { formatNumber } from "../i18n/formatNumber";
@@ -22,10 +22,13 @@ export function ScoringScreen({ data, checklist, locked, current }: Props) {
   const answered = (code: string) => Boolean(data.results.get(code)?.outcome);
   const chosen = all.find((c) => c.criterion.code === current) ?? all.find((c) => !answered(c.criterion.code)) ?? all[0];
   const go = (code: string) => navigate(`/i/${id}/score`, { c: code }, true);
+  const shown = useRef<string | null>(null);
   useEffect(() => {
     // Pin the criterion in the route, so answering it does not move the screen on to the next unanswered one.
     if (chosen && current !== chosen.criterion.code) go(chosen.criterion.code);
-    document.getElementById("criterion-panel")?.scrollIntoView?.({ block: "start" });
+    // Moving to another criterion brings its panel into view; opening the screen keeps the page where it is.
+    if (shown.current !== null && shown.current !== chosen?.criterion.code) document.getElementById("criterion-panel")?.scrollIntoView?.({ block: "start" });
+    shown.current = chosen?.criterion.code ?? null;
   }, [chosen?.criterion.code]);
 
   const nextUnanswered = () => {

@@ -2,6 +2,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState, type FormEvent } from "react";
 import type { Checklist } from "../../domain/checklist";
 import type { Mode } from "../../domain/plan";
+import { DateInput } from "../components/DateInput";
 import { PeopleEditor, type PersonDraft } from "../components/PeopleEditor";
 import { newId } from "../db/newId";
 import type { Session } from "../db/Session";
@@ -35,8 +36,8 @@ export function StartInspection({ session, query }: Props) {
   const [mode, setMode] = useState<Mode>(query.mode === "desk" ? "desk" : "onsite");
   const [checklistKey, setChecklistKey] = useState("");
   const [decisionRef, setDecisionRef] = useState("");
-  const [decisionDate, setDecisionDate] = useState("");
-  const [startedOn, setStartedOn] = useState(todayIso());
+  const [decisionDate, setDecisionDate] = useState<string | null>(null);
+  const [startedOn, setStartedOn] = useState<string | null>(todayIso());
   const [place, setPlace] = useState("");
   const [leadName, setLeadName] = useState("");
   const [agencyRepresentative, setAgencyRepresentative] = useState("");
@@ -63,7 +64,7 @@ export function StartInspection({ session, query }: Props) {
       startedOn,
       status: "draft",
       decisionRef: decisionRef.trim().normalize("NFC"),
-      decisionDate: decisionDate || null,
+      decisionDate,
       place: place.trim().normalize("NFC"),
       leadName: leadName.trim().normalize("NFC"),
       agencyRepresentative: agencyRepresentative.trim().normalize("NFC"),
@@ -121,14 +122,8 @@ export function StartInspection({ session, query }: Props) {
           {t("decisionRef")}
           <input value={decisionRef} onChange={(e) => setDecisionRef(e.target.value)} data-testid="decision-ref" />
         </label>
-        <label>
-          {t("decisionDate")}
-          <input type="date" value={decisionDate} onChange={(e) => setDecisionDate(e.target.value)} />
-        </label>
-        <label>
-          {t("startedOn")}
-          <input type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} required />
-        </label>
+        <DateInput label={t("decisionDate")} value={decisionDate} onChange={setDecisionDate} testId="decision-date" />
+        <DateInput label={t("startedOn")} value={startedOn} onChange={setStartedOn} required testId="started-on" />
         <label>
           {t("place")}
           <input value={place} onChange={(e) => setPlace(e.target.value)} />
