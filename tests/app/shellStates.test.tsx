@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+// First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
+import "fake-indexeddb/auto";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { resultId } from "../../src/domain/result";
+import { applyRemoteChanges } from "../../src/app/db/applyRemoteChanges";
+import { writeEdits } from "../../src/app/db/writeEdits";
+import { resetSaves, runSave } from "../../src/app/save/runSave";
+import { App } from "../../src/app/shell/App";
+import type { SyncHandle, SyncStatus } from "../../src/app/shell/SyncHandle";
+import { useUpdateStore } from "../../src/app/shell/useUpdateStore";
+import { testDb } from "../app-db/testDb";
+import { seedTablet, TEST_CHECKLIST } from "./support/fixtures";
+import { renderApp } from "./support/renderApp";
+
+afterEach(() => {
+  cleanup();
+  resetSaves();
+  localStorage.clear();
+  useUpdateStore.setState({ waiting: false, activate: null });
+});
+
+const INSPECTION = "0190d1c4-0000-7000-8000-0000000000aa";
+async function seedInspection(db: ReturnType<typeof testDb>): Promise<void> {
+  const fields = {
+    agencyId: "x-muongly", planId: null, checklistId: TEST_CHECKLIST.id, checklistVersion: TEST_CHECKLIST.version, mode: "onsite", teamId: "team-1",
+    province: "38", startedOn: "2026-03-05", status: "draft", decisionRef: "", decisionDate: null, place: "", leadName: "", agencyRepresentative: "",
+    members: [], agencyMembers: [], notes: "", agencyComments: "", recordNumber: "", signedOn: null, leadSignature: null, agencySignature: null,
+  };
+  await writeEdits(db, Object.entries(fields).map(([field, value]) => ({ entity: "inspection" as const, rowId: INSPECTION, field, value })));
+}
+
+describe("app shell states", () => {
+  it("two tablets scored one criterion differently: the conflict is shown and the team lead's choice settles it", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    await seedInspection(db);
+    const rid = resultId(INSPECTION, "I.1.1");
+    const [mine] = await writeEdits(db, [
+      { entity: "result", rowId: rid, field: "inspectionId", value: INSPECTION },
+      { entity: "result", rowId: rid, field: "criterionCode", value: "I.1.1" },
+      { entity: "result", rowId: rid, field: "outcome", value: "conform" },
+    ]).then((cs) => cs.slice(2));
+    // The other tablet wrote the same field without having seen ours (prevHlc null): concurrent.
+    await applyRemoteChanges(db, [
+      { id: "other-1", entity: "result", rowId: rid, field: "outcome", value: "nonconform", hlc: "001700000000000:00000:tabletB", prevHlc: null, device: "tabletB", user: "thanhvien" },
+    ]);
+    renderApp(db, `#/i/${INSPECTION}/conflicts`);
+    const conflict = await screen.findByTestId("conflict");
+    expect(conflict.dataset.field).toBe("outcome");
+    expect(conflict.textContent).toContain("conform");
+    expect(conflict.textContent).toContain("nonconform");
+    expect(conflict.textContent).toContain("thanhvien");
+    const user = userEvent.setup();
+    await user.click(within(conflict).getByTestId("keep-other"));
+    await screen.findByTestId("no-conflicts");
+    const row = await db.results.get(rid);
+    expect(row?.outcome).toBe("nonconform");
+    expect(row?._conflicts?.outcome ?? []).toEqual([]);
+    expect(mine?.value).toBe("conform");
+  });
+
+  it("the update prompt activates the new version only after acceptance and once no write is in flight", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    renderApp(db, "#/");
+    const activate = vi.fn();
+    await screen.findByTestId("new-inspection");
+    act(() => useUpdateStore.getState().setWaiting(activate));
+    const prompt = await screen.findByTestId("update-prompt");
+    expect(prompt.textContent).toContain("Có phiên bản mới");
+    expect(activate).not.toHaveBeenCalled();
+
+    // A write is in flight when the user accepts: the update waits for it.
+    let finish: () => void = () => undefined;
+    let pending!: Promise<boolean>;
+    act(() => {
+      pending = runSave(() => new Promise<void>((res) => (finish = res)));
+    });
+    const user = userEvent.setup();
+    await user.click(within(prompt).getByRole("button", { name: "Cập nhật" }));
+    await screen.findByText("Đang chờ lưu xong…");
+    expect(activate).not.toHaveBeenCalled();
+    await act(async () => {
+      finish();
+      await pending;
+    });
+    await waitFor(() => expect(activate).toHaveBeenCalledTimes(1));
+  });
+
+  it("never reloads by itself: 'Để sau' hides the prompt and nothing activates", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    renderApp(db, "#/");
+    const activate = vi.fn();
+    await screen.findByTestId("new-inspection");
+    act(() => useUpdateStore.getState().setWaiting(activate));
+    const user = userEvent.setup();
+    await user.click(within(await screen.findByTestId("update-prompt")).getByRole("button", { name: "Để sau" }));
+    expect(screen.queryByTestId("update-prompt")).toBeNull();
+    expect(activate).not.toHaveBeenCalled();
+  });
+
+  it("an outdated app (server answered 426) is told to update and keeps its unsynced changes", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    const pendingBefore = await db.outbox.count();
+    let emit: (s: SyncStatus) => void = () => undefined;
+    const sync: SyncHandle = {
+      syncNow: vi.fn(async () => undefined),
+      subscribe: (l) => {
+        emit = l;
+        l({ phase: "idle", pending: pendingBefore, done: 0, total: 0, lastSyncedAt: null });
+        return () => undefined;
+      },
+    };
+    window.history.replaceState(null, "", "#/");
+    render(<App db={db} sync={sync} onLogin={async () => undefined} />);
+    await screen.findByTestId("sync-bar");
+    act(() => emit({ phase: "update-required", pending: pendingBefore, done: 0, total: 0, lastSyncedAt: null, error: "Cần cập nhật ứng dụng" }));
+    const notice = await screen.findByTestId("update-required");
+    expect(notice.textContent).toContain("Các thay đổi chưa đồng bộ vẫn được giữ trên máy");
+    await waitFor(() => expect(screen.getByTestId("unsynced-count").textContent).toBe(`Thay đổi chưa đồng bộ: ${pendingBefore.toLocaleString("vi-VN")}`));
+    expect(await db.outbox.count()).toBe(pendingBefore);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Đồng bộ ngay" }));
+    expect(sync.syncNow).toHaveBeenCalledTimes(1);
+  });
+
+  it("storage: the persist() answer, usage against quota with the 80% warning, and private-mode warning", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    const storage = { persisted: async () => false, persist: async () => false, estimate: async () => ({ usage: 85 * 1024 * 1024, quota: 100 * 1024 * 1024 }) };
+    Object.defineProperty(navigator, "storage", { value: storage, configurable: true });
+    try {
+      renderApp(db, "#/");
+      const panel = await screen.findByTestId("storage-panel");
+      expect(within(panel).getByTestId("persist-answer").textContent).toContain("CHƯA cho phép lưu lâu dài");
+      expect(panel.textContent).toContain("Đã dùng 85 MB / 100 MB (85%)");
+      expect(within(panel).getByTestId("storage-80-warning")).toBeTruthy();
+      // A quota this small with no persistence is what private windows give.
+      expect(within(panel).getByTestId("private-mode-warning")).toBeTruthy();
+    } finally {
+      Object.defineProperty(navigator, "storage", { value: undefined, configurable: true });
+    }
+  });
+});
