@@ -5,8 +5,9 @@ import { openStorage } from "../../src/server/openStorage";
 import { faultyStorage } from "./faultyStorage";
 import { runSimulation, type SimUser, type SimWorld } from "./runSimulation";
 
-/** Seeds that once failed: they run first, every time. */
-const REGRESSION_SEEDS: number[] = [];
+/** Seeds that once failed: they run first, every time. (17, 91, 138, 183, 222, 255: a result created offline after
+ * the inspection was finalized elsewhere merged differently on the tablet and the server.) */
+const REGRESSION_SEEDS: number[] = [17, 91, 138, 183, 222, 255];
 
 const COUNT = Number(process.env.SIM_SEEDS ?? 500);
 const START = Number(process.env.SIM_SEED_START ?? 1);
