@@ -1,30 +1,69 @@
 import { useState } from "react";
+import { useSession } from "../hooks/useSession";
+import { AdoptionTab } from "./AdoptionTab";
+import { ChecklistTab } from "./ChecklistTab";
+import { DashboardTab } from "./DashboardTab";
+import { FollowUpTab } from "./FollowUpTab";
+import { PlanTab } from "./PlanTab";
+import { RegistryTab } from "./RegistryTab";
+import { ReportsTab } from "./ReportsTab";
+import { useDostT } from "./useDostT";
 
 const TABS = [
-  ["registry", "Danh mục cơ quan"],
-  ["checklists", "Bộ tiêu chí"],
-  ["plan", "Kế hoạch kiểm tra"],
-  ["adoption", "Tiến độ áp dụng"],
-  ["dashboard", "Kết quả tổng hợp"],
-  ["followup", "Theo dõi khắc phục"],
-  ["reports", "Báo cáo"],
+  ["dashboard", "Kết quả tổng hợp", "Merged results"],
+  ["registry", "Danh mục cơ quan", "Agency registry"],
+  ["checklists", "Bộ tiêu chí", "Checklists"],
+  ["plan", "Kế hoạch kiểm tra", "Yearly plan"],
+  ["adoption", "Tiến độ áp dụng", "Adoption"],
+  ["followup", "Theo dõi khắc phục", "Follow-up"],
+  ["reports", "Báo cáo", "Reports"],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
-/** The DOST console (route /dost, roles dost and admin). */
+/** The DOST console (route /dost, roles dost and admin): registry, checklists, plan, adoption, merged results,
+ * follow-up and reports. DOST data goes out through the same local writes and sync push as everyone else's. */
 export default function DostConsole() {
+  const t = useDostT();
+  const session = useSession();
   const [tab, setTab] = useState<Tab>("dashboard");
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [adminProvince, setAdminProvince] = useState("");
+  if (!session) return null;
+  const province = session.user.role === "admin" ? adminProvince : (session.user.province ?? "");
   return (
-    <section aria-label="Bảng điều khiển Sở KH&CN">
-      <h1>Sở Khoa học và Công nghệ</h1>
-      <nav role="tablist">
-        {TABS.map(([id, label]) => (
-          <button key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-            {label}
+    <section aria-label={t("Bảng điều khiển Sở KH&CN", "DOST console")}>
+      <h1>{t("Sở Khoa học và Công nghệ", "Department of Science and Technology")}</h1>
+      <div className="row">
+        <label>
+          {t("Năm", "Year")}{" "}
+          <input type="number" data-testid="dost-year" min={2014} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || year)} style={{ width: "6em" }} />
+        </label>
+        {session.user.role === "admin" && (
+          <label>
+            {t("Tỉnh", "Province")} <input data-testid="dost-province" value={adminProvince} onChange={(e) => setAdminProvince(e.target.value.trim())} />
+          </label>
+        )}
+      </div>
+      <nav role="tablist" className="tabs">
+        {TABS.map(([id, vi, en]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? "primary" : undefined} onClick={() => setTab(id)}>
+            {t(vi, en)}
           </button>
         ))}
       </nav>
-      <div role="tabpanel">{TABS.find(([id]) => id === tab)?.[1]}</div>
+      {!province ? (
+        <p className="banner">{t("Chọn tỉnh để xem.", "Pick a province.")}</p>
+      ) : (
+        <div role="tabpanel">
+          {tab === "dashboard" && <DashboardTab token={session.token} province={province} year={year} />}
+          {tab === "registry" && <RegistryTab token={session.token} province={province} />}
+          {tab === "checklists" && <ChecklistTab province={province} />}
+          {tab === "plan" && <PlanTab province={province} year={year} />}
+          {tab === "adoption" && <AdoptionTab province={province} />}
+          {tab === "followup" && <FollowUpTab province={province} />}
+          {tab === "reports" && <ReportsTab token={session.token} province={province} year={year} />}
+        </div>
+      )}
     </section>
   );
 }

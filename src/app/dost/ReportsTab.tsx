@@ -1,0 +1,70 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
+import type { DostDashboard } from "../../domain/dostDashboard";
+import type { DostSummary } from "../../domain/dostSummary";
+import { saveFile } from "../screens/saveFile";
+import { useDb } from "../shell/DbContext";
+import { dostFetch } from "./dostFetch";
+import { useDostT } from "./useDostT";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The November report to the provincial people's committee (TT 26 Art. 38) and the December report to the
+ * Ministry, each as an official-layout PDF and as XLSX, from the server's figures for the year. */
+export function ReportsTab({ token, province, year }: { token: string; province: string; year: number }) {
+  const t = useDostT();
+  const db = useDb();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+  const adoption = useLiveQuery(async () => {
+    const rows = (await db.adoptions.toArray()).filter((r) => r.province === province);
+    const by = new Map<number | null, { cohortYear: number | null; agencies: number; declared: number }>();
+    for (const r of rows) {
+      const k = r.cohortYear ?? null;
+      const c = by.get(k) ?? { cohortYear: k, agencies: 0, declared: 0 };
+      c.agencies++;
+      if (r.declare) c.declared++;
+      by.set(k, c);
+    }
+    return [...by.values()].sort((a, b) => (a.cohortYear ?? 0) - (b.cohortYear ?? 0));
+  }, [db, province]);
+
+  const make = async (kind: "province" | "ministry", format: "pdf" | "xlsx") => {
+    setBusy(true);
+    setError("");
+    try {
+      const q = `year=${year}&province=${encodeURIComponent(province)}`;
+      const [s, d] = await Promise.all([dostFetch<DostSummary>(token, `/summary?${q}`), dostFetch<DostDashboard>(token, `/dashboard?${q}`)]);
+      const name = `${kind === "province" ? "bao-cao-ubnd-tinh" : "bao-cao-bo-khcn"}-${year}`;
+      if (format === "pdf") {
+        const [{ buildYearReportModel }, { renderDostPdf }, { DEFAULT_DOST_ISSUER }] = await Promise.all([
+          import("../../report/dost/buildYearReportModel"), import("../../report/dost/renderDostPdf"), import("../../report/dost/DostIssuer"),
+        ]);
+        await saveFile(renderDostPdf(buildYearReportModel(kind, s, d, DEFAULT_DOST_ISSUER, { adoption: adoption ?? [] })), `${name}.pdf`, "application/pdf");
+      } else {
+        const { yearReportXlsx } = await import("../../report/dost/yearReportXlsx");
+        await saveFile(yearReportXlsx(s, d, kind === "ministry" ? (adoption ?? []) : []), `${name}.xlsx`, XLSX);
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-label={t("Báo cáo", "Reports")}>
+      <h2>{t(`Báo cáo năm ${year}`, `Reports ${year}`)}</h2>
+      {error && <p className="banner" role="alert">{error}</p>}
+      <div className="card">
+        <h3>{t("Báo cáo UBND tỉnh (tháng 11, Điều 38 TT 26/2014)", "Report to the provincial committee (November, TT 26 Art. 38)")}</h3>
+        <button type="button" disabled={busy} onClick={() => void make("province", "pdf")}>PDF</button>
+        <button type="button" disabled={busy} onClick={() => void make("province", "xlsx")}>XLSX</button>
+      </div>
+      <div className="card">
+        <h3>{t("Báo cáo Bộ KH&CN (tháng 12, Điều 12 QĐ 19/2014)", "Report to the Ministry (December, QĐ 19 Art. 12)")}</h3>
+        <button type="button" disabled={busy} onClick={() => void make("ministry", "pdf")}>PDF</button>
+        <button type="button" disabled={busy} onClick={() => void make("ministry", "xlsx")}>XLSX</button>
+      </div>
+    </section>
+  );
+}
