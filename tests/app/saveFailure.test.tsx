@@ -49,8 +49,9 @@ describe("a failed write is never shown as saved", () => {
     const panel = await screen.findByTestId("criterion-panel");
     await user.click(within(panel).getByRole("button", { name: "Đạt" }));
 
-    const status = await screen.findByRole("alert");
     await waitFor(() => expect(screen.getByTestId("save-status").dataset.state).toBe("error"));
+    const status = screen.getByTestId("save-status");
+    expect(status.getAttribute("role")).toBe("alert");
     expect(status.textContent).toContain("bộ nhớ của máy đã đầy");
     expect(seen.some((s) => s.includes("Đã lưu trên máy"))).toBe(false);
     // One transaction: no change, no outbox entry, no row.

@@ -142,6 +142,10 @@ describe("app shell states", () => {
       expect(within(panel).getByTestId("storage-80-warning")).toBeTruthy();
       // A quota this small with no persistence is what private windows give.
       expect(within(panel).getByTestId("private-mode-warning")).toBeTruthy();
+      // And before work starts on the start screen.
+      cleanup();
+      renderApp(db, "#/start?agency=x-muongly");
+      expect(await screen.findByTestId("private-mode-banner")).toBeTruthy();
     } finally {
       Object.defineProperty(navigator, "storage", { value: undefined, configurable: true });
     }

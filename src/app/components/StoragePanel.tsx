@@ -1,5 +1,4 @@
-import { useEffect, useState } from "react";
-import { storageState, type StorageState } from "../db/storageState";
+import { useStorageState } from "../hooks/useStorageState";
 import { formatBytes } from "../i18n/formatBytes";
 import { formatNumber } from "../i18n/formatNumber";
 import { useT } from "../i18n/useT";
@@ -7,16 +6,7 @@ import { useT } from "../i18n/useT";
 /** The browser's persistent-storage answer, usage against quota (warning at 80%) and a private-mode warning. */
 export function StoragePanel() {
   const t = useT();
-  const [state, setState] = useState<StorageState | null>(null);
-  useEffect(() => {
-    let live = true;
-    void storageState()
-      .then((s) => live && setState(s))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const state = useStorageState();
   if (!state) return null;
   const pct = (state.ratio ?? 0) * 100;
   return (

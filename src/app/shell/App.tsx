@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from "react";
 import type { AppDb } from "../db/AppDb";
 import { IosInstallHint } from "../components/IosInstallHint";
+import { PrivateModeBanner } from "../components/PrivateModeBanner";
 import { SaveStatus } from "../components/SaveStatus";
 import { SyncBar } from "../components/SyncBar";
 import { UpdatePrompt } from "../components/UpdatePrompt";
@@ -95,6 +96,7 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
       <main>
         <UpdatePrompt />
         <IosInstallHint />
+        {first !== undefined && first !== "settings" && <PrivateModeBanner />}
         {screen}
       </main>
     </div>
