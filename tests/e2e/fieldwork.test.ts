@@ -1,0 +1,254 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Change } from "../../src/domain/change";
+import { api, type Api } from "./support/api";
+import { PASSWORD, seedProvince, type Province } from "./support/seedProvince";
+import { startBrowser, type RunningBrowser } from "./support/startBrowser";
+import { startServer, type RunningServer } from "./support/startServer";
+import { testPhoto } from "./support/testPhoto";
+import { expectSaved, logIn, openCriterion, outcomeButton, score, shoot, visible } from "./support/ui";
+
+const ADMIN = "admin-pass-e2e-123";
+
+/**
+ * One team lead's tablet through issue 6's scenarios 1–4 and 7, in order: first visit online, days offline, back
+ * online, a killed browser, the record PDF with the network cut. One server and one browser profile throughout.
+ */
+describe("an inspector's tablet, from the first visit to the PDF", () => {
+  let dir: string;
+  let server: RunningServer;
+  let b: RunningBrowser;
+  let page: Page;
+  let a: Api;
+  let province: Province;
+  let inspectionUrl = "";
+
+  const restartServer = async () => {
+    server = await startServer({ port: server.port, dataDir: join(dir, "data"), staticDir: inject("distA"), adminPassword: ADMIN });
+  };
+  const goOffline = async () => {
+    await server.stop();
+    await b.context.setOffline(true);
+  };
+  const restartBrowser = async (offline: boolean) => {
+    await b.close();
+    b = await startBrowser(join(dir, "profile"));
+    await b.context.setOffline(offline);
+    page = await b.context.newPage();
+    await page.setViewportSize({ width: 800, height: 1280 });
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "e2e-fieldwork-"));
+    server = await startServer({ dataDir: join(dir, "data"), staticDir: inject("distA"), adminPassword: ADMIN });
+    a = api(server.url);
+    province = await seedProvince(a, ADMIN);
+    b = await startBrowser(join(dir, "profile"));
+    page = await b.context.newPage();
+    await page.setViewportSize({ width: 800, height: 1280 });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("1. first visit online: log in, and the assignments, agencies and checklists come down", async () => {
+    await page.goto(server.url);
+    expect(await page.getAttribute("html", "lang")).toBe("vi");
+    await visible(page.getByRole("heading", { name: "Đăng nhập" }));
+    await shoot(page, "01-login");
+    await logIn(page, province.users.lead, PASSWORD);
+
+    // The plan's two assignments for this team (not the one for doan-2), with the agencies' names.
+    const assigned = page.getByTestId("assigned-item");
+    await expect.poll(() => assigned.count(), { timeout: 30_000 }).toBe(2);
+    const texts = await assigned.allTextContents();
+    expect(texts[0]).toContain("Ủy ban nhân dân xã Đình Lập");
+    expect(texts[0]).toContain("Tại trụ sở · 05/2026");
+    expect(texts[1]).toContain("Ủy ban nhân dân phường Lương Văn Tri");
+    expect(texts[1]).toContain("Qua hồ sơ, báo cáo · 06/2026");
+    expect(texts.join()).not.toContain("Sở Tư pháp");
+    await shoot(page, "02-home");
+
+    // Every agency of the province is in the picker, found without diacritics too.
+    await page.getByTestId("new-inspection").click();
+    const options = page.getByTestId("agency-option");
+    await expect.poll(() => options.count()).toBe(3);
+    await page.getByTestId("agency-search").fill("so tu phap");
+    await expect.poll(() => options.allTextContents()).toEqual(["Sở Tư pháp tỉnh Lạng Sơn"]);
+    await page.getByTestId("agency-search").fill("");
+    await shoot(page, "03-agency-picker");
+
+    // The province's published checklist version is offered beside the built-in ones, and the team's members.
+    await options.filter({ hasText: "Sở Tư pháp" }).click();
+    await visible(page.getByRole("heading", { name: "Bắt đầu cuộc kiểm tra" }));
+    const offered = await page.getByTestId("checklist-select").locator("option").allTextContents();
+    expect(offered).toContain(`${province.checklist.title} (1)`);
+    expect(offered.length).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByTestId("team-members").locator("input").first().inputValue()).toBe("Hoàng Văn Thắng");
+    await shoot(page, "04-start");
+
+    // Installed: the service worker controls the app once it is opened again, so it starts without a network.
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`${server.url}/`);
+    await page.getByRole("link", { name: "Kiểm tra ISO hành chính công" }).click();
+    await visible(page.getByRole("heading", { name: "Trang chủ" }));
+    await page.goto(server.url);
+    await visible(page.getByRole("heading", { name: "Trang chủ" }));
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  });
+
+  it("2. network cut, app restarted: it starts; an inspection is scored with a photo, a finding and an action; all survive a reload", async () => {
+    await goOffline();
+    await restartBrowser(true);
+    await page.goto(server.url);
+    await visible(page.getByRole("heading", { name: "Trang chủ" }), 30_000);
+    await expect.poll(() => page.getByTestId("assigned-item").count()).toBe(2);
+
+    // Start the on-site assignment from the plan.
+    await page.getByTestId("assigned-item").filter({ hasText: "xã Đình Lập" }).getByRole("button", { name: "Bắt đầu" }).click();
+    await visible(page.getByRole("heading", { name: "Bắt đầu cuộc kiểm tra" }));
+    expect(await page.getByTestId("start-agency").textContent()).toBe("Ủy ban nhân dân xã Đình Lập");
+    await page.getByTestId("checklist-select").selectOption({ label: `${province.checklist.title} (1)` });
+    await page.getByTestId("decision-ref").fill("45/QĐ-SKHCN");
+    await page.getByTestId("lead-name").fill("Hoàng Văn Thắng");
+    await page.getByTestId("agency-representative").fill("Lý Thị Mai");
+    await page.getByTestId("create-inspection").click();
+    await visible(page.getByTestId("criterion-panel"));
+    await expectSaved(page);
+    inspectionUrl = page.url().replace(/\?.*$/, "");
+    expect(inspectionUrl).toMatch(/#\/i\/[0-9a-f-]{36}\/score$/);
+
+    // I.a.1 conform; I.b.1 nonconform (major) with a note and a photo; II.a.1 partly; II.b.1 an observation.
+    await openCriterion(page, "I.a.1");
+    await score(page, "Đạt");
+    await openCriterion(page, "I.b.1");
+    await score(page, "Không đạt");
+    await page.getByRole("group", { name: "Mức độ" }).getByRole("button", { name: "nặng" }).click();
+    await expectSaved(page);
+    await page.getByTestId("criterion-note").fill("Chưa phổ biến quy trình ISO cho công chức bộ phận một cửa.");
+    await page.getByTestId("criterion-note").blur();
+    await expectSaved(page);
+    await page.getByTestId("photo-caption").fill("Bảng niêm yết thủ tục hành chính");
+    await page.getByTestId("photo-gallery").setInputFiles({ name: "niem-yet.png", mimeType: "image/png", buffer: testPhoto(640, 480, 1) });
+    await expect.poll(() => page.getByTestId("photo-thumb").getAttribute("data-has-bytes"), { timeout: 15_000 }).toBe("1");
+    await expectSaved(page);
+    await openCriterion(page, "II.a.1");
+    await score(page, "Đạt một phần");
+    await openCriterion(page, "II.b.1");
+    await score(page, "Lưu ý");
+    await shoot(page, "05-scoring");
+
+    // Findings proposed from the scoring; one gets a corrective action with an owner and a due date.
+    await page.getByTestId("tab-findings").click();
+    await page.getByTestId("propose-findings").click();
+    await expect.poll(() => page.getByTestId("finding").count()).toBe(2);
+    await expectSaved(page);
+    const finding = page.getByTestId("finding").filter({ has: page.getByRole("heading", { name: "I.b.1" }) });
+    await finding.getByTestId("add-action").click();
+    await visible(finding.getByTestId("action"));
+    await finding.getByTestId("action-description").fill("Tổ chức phổ biến quy trình cho toàn bộ công chức bộ phận một cửa.");
+    await finding.getByTestId("action-owner").fill("Văn phòng HĐND và UBND xã");
+    await finding.getByTestId("action-due").fill("2026-07-31");
+    await finding.getByTestId("action-description").click();
+    await finding.getByTestId("action-owner").click();
+    await expectSaved(page);
+    await shoot(page, "06-findings");
+
+    // A reload, still offline: everything is read back from the tablet.
+    await page.reload();
+    await visible(page.getByTestId("finding"), 30_000);
+    const f = page.getByTestId("finding").filter({ has: page.getByRole("heading", { name: "I.b.1" }) });
+    expect(await f.getByTestId("finding-kind").inputValue()).toBe("nonconformity:major");
+    expect(await f.getByTestId("finding-text").inputValue()).toContain("Chưa phổ biến quy trình ISO");
+    expect(await f.getByTestId("action-description").inputValue()).toBe("Tổ chức phổ biến quy trình cho toàn bộ công chức bộ phận một cửa.");
+    expect(await f.getByTestId("action-owner").inputValue()).toBe("Văn phòng HĐND và UBND xã");
+    expect(await f.getByTestId("action-due").inputValue()).toBe("2026-07-31");
+    await page.getByTestId("tab-score").click();
+    await openCriterion(page, "I.b.1");
+    expect(await outcomeButton(page, "Không đạt").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("group", { name: "Mức độ" }).getByRole("button", { name: "nặng" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByTestId("criterion-note").inputValue()).toBe("Chưa phổ biến quy trình ISO cho công chức bộ phận một cửa.");
+    expect(await page.getByTestId("photo-thumb").getAttribute("data-has-bytes")).toBe("1");
+    expect(await page.getByTestId("photo-thumb").locator("figcaption").textContent()).toBe("Bảng niêm yết thủ tục hành chính");
+    for (const [code, label] of [["I.a.1", "Đạt"], ["II.a.1", "Đạt một phần"], ["II.b.1", "Lưu ý"]] as const) {
+      await openCriterion(page, code);
+      expect(await outcomeButton(page, label).getAttribute("aria-pressed")).toBe("true");
+    }
+    await page.getByTestId("tab-review").click();
+    await visible(page.getByTestId("section-counts"));
+    await shoot(page, "07-review");
+    const unsynced = await page.getByTestId("unsynced-count").textContent();
+    expect(unsynced).toMatch(/^Thay đổi chưa đồng bộ: [1-9]\d*$/);
+  });
+
+  it("3. network back: sync finishes by itself, and the server holds exactly those changes", async () => {
+    await restartServer();
+    await b.context.setOffline(false);
+    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => page.getByTestId("sync-bar").getAttribute("data-phase"), { timeout: 30_000 }).toBe("idle");
+
+    const inspectionId = /#\/i\/([^/]+)\//.exec(inspectionUrl)![1]!;
+    const dost = await a.login(province.users.dost, PASSWORD);
+    const all = await a.pullAll(dost);
+    const mine = all.filter((c) => c.device !== "dost-office-pc");
+    const byField = new Map<string, Change[]>();
+    for (const c of mine) byField.set(`${c.entity}.${c.field}`, [...(byField.get(`${c.entity}.${c.field}`) ?? []), c]);
+    const count = (k: string) => byField.get(k)?.length ?? 0;
+    const values = (k: string) => (byField.get(k) ?? []).map((c) => c.value);
+
+    // One tablet wrote all of them, each once.
+    expect(new Set(mine.map((c) => c.device)).size).toBe(1);
+    expect(new Set(mine.map((c) => c.id)).size).toBe(mine.length);
+    expect(new Set(mine.map((c) => c.user))).toEqual(new Set([province.users.lead]));
+
+    // The inspection: one row, every field written once.
+    const insp = mine.filter((c) => c.entity === "inspection");
+    expect(new Set(insp.map((c) => c.rowId))).toEqual(new Set([inspectionId]));
+    expect(insp.length).toBe(new Set(insp.map((c) => c.field)).size);
+    const field = (f: string) => insp.find((c) => c.field === f)?.value;
+    expect(field("agencyId")).toBe("ag-xa-dinh-lap");
+    expect(field("planId")).toBe(province.planId);
+    expect(field("checklistId")).toBe("lang-son-2026");
+    expect(field("mode")).toBe("onsite");
+    expect(field("teamId")).toBe("doan-1");
+    expect(field("status")).toBe("draft");
+    expect(field("decisionRef")).toBe("45/QĐ-SKHCN");
+    expect(field("agencyRepresentative")).toBe("Lý Thị Mai");
+
+    // Results: four criteria, their outcomes once each, one severity, one note.
+    const results = mine.filter((c) => c.entity === "result");
+    expect(new Set(results.map((c) => c.rowId))).toEqual(new Set(["I.a.1", "I.b.1", "II.a.1", "II.b.1"].map((k) => `${inspectionId}/${k}`)));
+    expect(count("result.outcome")).toBe(4);
+    expect(Object.fromEntries((byField.get("result.outcome") ?? []).map((c) => [c.rowId.split("/")[1], c.value]))).toEqual({
+      "I.a.1": "conform", "I.b.1": "nonconform", "II.a.1": "partial", "II.b.1": "observation",
+    });
+    expect(values("result.severity")).toEqual(["major"]);
+    expect(values("result.note")).toEqual(["Chưa phổ biến quy trình ISO cho công chức bộ phận một cửa."]);
+    expect(count("result.inspectionId")).toBe(4);
+    expect(count("result.criterionCode")).toBe(4);
+
+    // Two proposed findings, one action with its owner and due date, one photo with its bytes on the server.
+    expect(new Set(mine.filter((c) => c.entity === "finding").map((c) => c.rowId)).size).toBe(2);
+    expect(values("finding.severity").sort()).toEqual(["major", "minor"]);
+    const actionRows = new Set(mine.filter((c) => c.entity === "action").map((c) => c.rowId));
+    expect(actionRows.size).toBe(1);
+    expect(values("action.description").at(-1)).toBe("Tổ chức phổ biến quy trình cho toàn bộ công chức bộ phận một cửa.");
+    expect(values("action.owner").at(-1)).toBe("Văn phòng HĐND và UBND xã");
+    expect(values("action.dueOn").at(-1)).toBe("2026-07-31");
+    expect(values("attachment.caption")).toEqual(["Bảng niêm yết thủ tục hành chính"]);
+    expect(values("attachment.ownerId")).toEqual([`${inspectionId}/I.b.1`]);
+    const sha = String(values("attachment.sha256")[0]);
+    const blob = await a.blob(dost, sha);
+    expect(blob.status).toBe(200);
+    expect(blob.mime).toBe("image/jpeg");
+    expect(blob.bytes.length).toBe(values("attachment.bytes")[0]);
+
+    // Nothing else: the kinds written are exactly these.
+    expect(new Set(mine.map((c) => c.entity))).toEqual(new Set(["inspection", "result", "finding", "action", "attachment"]));
+  });
+});

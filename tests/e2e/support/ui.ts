@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+
+const SHOTS = resolve(import.meta.dirname, "../screenshots");
+export const SIZES = [
+  [800, 1280],
+  [1280, 800],
+] as const;
+
+/** Waits until the locator is visible (playwright-core has no `expect`; vitest polls instead). */
+export async function visible(l: Locator, timeout = 15_000): Promise<Locator> {
+  await l.first().waitFor({ state: "visible", timeout });
+  return l;
+}
+
+/** Logs in through the login form, as a user does on the first visit (needs the network). */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await visible(page.getByRole("heading", { name: "Trang chủ" }), 30_000);
+}
+
+/** The status line says "Đã lưu trên máy" (the IndexedDB transaction committed) and nothing is being written. */
+export async function expectSaved(page: Page): Promise<void> {
+  const status = page.getByTestId("save-status");
+  await expect.poll(() => status.getAttribute("data-state"), { timeout: 15_000 }).toBe("saved");
+  expect(await status.textContent()).toBe("Đã lưu trên máy");
+}
+
+/** The outcome button of the open criterion, by its Vietnamese label. */
+export function outcomeButton(page: Page, label: string): Locator {
+  return page.getByTestId("criterion-panel").getByRole("group", { name: "Chấm điểm" }).getByRole("button", { name: label, exact: true });
+}
+
+/** Taps an outcome and waits until it shows as chosen and saved. */
+export async function score(page: Page, label: string): Promise<void> {
+  const b = outcomeButton(page, label);
+  await b.click();
+  await expect.poll(() => b.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+  await expectSaved(page);
+}
+
+/** Opens a criterion from the scoring tree (unfolding its section first, as a user would) and waits for its panel. */
+export async function openCriterion(page: Page, code: string): Promise<void> {
+  const link = page.getByTestId(`crit-${code}`);
+  if (!(await link.isVisible())) await page.locator("details", { has: link }).locator("summary").click();
+  await link.click();
+  await expect.poll(() => page.getByTestId("criterion-panel").getAttribute("data-code"), { timeout: 15_000 }).toBe(code);
+}
+
+/** Saves the page at 800×1280 (tablet portrait) and 1280×800 (landscape) into tests/e2e/screenshots/. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: resolve(SHOTS, `${name}-${width}x${height}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
+}
