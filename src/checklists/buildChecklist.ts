@@ -129,9 +129,11 @@ export function buildChecklist(
       case "sub":
         addCriterion(r, noActivitiesColumn);
         break;
-      case "unknown":
-        fail(r.row, "label", `unrecognised label "${label.text}" in the TT column (expected I, II…, 1, 2… or a, b…)`, `số thứ tự "${label.text}" ở cột TT không hợp lệ (cần I, II…, 1, 2… hoặc a, b…)`);
+      case "unknown": {
+        const shown = label.text.length > 40 ? `${label.text.slice(0, 40)}…` : label.text;
+        fail(r.row, "label", `unrecognised label "${shown}" in the TT column (expected I, II…, 1, 2… or a, b…)`, `số thứ tự "${shown}" ở cột TT không hợp lệ (cần I, II…, 1, 2… hoặc a, b…)`);
         break;
+      }
       case "none": {
         const prev = item?.criteria[item.criteria.length - 1];
         if (r.cells.activities?.above && prev) {

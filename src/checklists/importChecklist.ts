@@ -64,12 +64,19 @@ export function importChecklist(
   options: ImportOptions = {},
 ): { checklist: Checklist; warnings: ImportWarning[]; format: MatrixFormat } {
   const file = input.name;
-  const { format, tables } = tablesOf(input.bytes, file);
-  for (const table of tables) {
-    const header = findHeader(table);
-    if (!header) continue;
-    const warnings: ImportWarning[] = [];
-    return { checklist: buildChecklist(table, header, file, options, warnings), warnings, format };
+  try {
+    const { format, tables } = tablesOf(input.bytes, file);
+    for (const table of tables) {
+      const header = findHeader(table);
+      if (!header) continue;
+      const warnings: ImportWarning[] = [];
+      return { checklist: buildChecklist(table, header, file, options, warnings), warnings, format };
+    }
+  } catch (e) {
+    if (e instanceof ChecklistImportError) throw e;
+    // A library tripping over a malformed file is still bad input, told in one line.
+    const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    return refuse(file, `the file could not be read (${detail})`, "không đọc được nội dung tệp (tệp bị hỏng hoặc sai định dạng)");
   }
   return refuse(
     file,

@@ -87,11 +87,16 @@ export function readXlsx(files: Unzipped, file: string): RawTable[] {
         (grid[r] ??= [])[pos.col] = { text };
       }
     }
+    // Merged ranges are clamped to the cells that hold text, so "A1:XFD1048576" cannot blow up memory.
+    const lastRow = grid.length - 1;
+    const lastCol = grid.reduce((max, cells) => Math.max(max, (cells?.length ?? 0) - 1), 0);
     for (const m of ((ws?.mergeCells as Node)?.mergeCell as Node[]) ?? []) {
       const [a, b] = String(m.ref ?? "").split(":");
       if (!a || !b) continue;
       const from = parseRef(a);
-      const to = parseRef(b);
+      const ref = parseRef(b);
+      const to = { row: Math.min(ref.row, lastRow), col: Math.min(ref.col, lastCol) };
+      if (from.row < 0 || from.col < 0) continue;
       const anchor = grid[from.row]?.[from.col]?.text ?? "";
       for (let r = from.row; r <= to.row; r++) {
         for (let c = from.col; c <= to.col; c++) {

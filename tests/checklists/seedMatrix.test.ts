@@ -80,6 +80,11 @@ describe("the seed matrix (text pasted from Word)", () => {
     expect(importText(new TextEncoder().encode(variant)).checklist).toEqual(shipped);
   });
 
+  test("UTF-16 with a BOM (Excel's \"Unicode text\") gives the same checklist", () => {
+    const le = new Uint8Array(Buffer.from(`\uFEFF${seedText}`, "utf16le"));
+    expect(importText(le).checklist).toEqual(shipped);
+  });
+
   test("Windows-1258 (tone marks as separate bytes) is decoded to the same checklist", () => {
     const bytes = encodeWindows1258(seedText);
     expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
