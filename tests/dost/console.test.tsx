@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+// First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
+import "fake-indexeddb/auto";
+import { readFileSync } from "node:fs";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import type { AppDb } from "../../src/app/db/AppDb";
+import { META } from "../../src/app/db/META";
+import { writeEdits } from "../../src/app/db/writeEdits";
+import { resetSaves } from "../../src/app/save/runSave";
+import { testDb } from "../app-db/testDb";
+import { renderApp } from "../app/support/renderApp";
+
+const SEED_003 = readFileSync("/work/shared/seeds/003_9b846d1ee19f2a62.txt", "utf8");
+const PROVINCE = "thanh-hoa";
+
+afterEach(() => {
+  cleanup();
+  resetSaves();
+  localStorage.clear();
+});
+
+async function dostTablet(): Promise<AppDb> {
+  const db = testDb();
+  await db.meta.put({ key: META.session, value: { token: "tok", user: { username: "dost-th", role: "dost", province: PROVINCE, team: null } } });
+  await writeEdits(db, ["t1", "t2", "t3"].flatMap((id, i) => [
+    { entity: "team" as const, rowId: id, field: "name", value: `Đoàn kiểm tra số ${i + 1}` },
+    { entity: "team" as const, rowId: id, field: "province", value: PROVINCE },
+  ]));
+  return db;
+}
+
+describe("DOST console: registry, plan, adoption", () => {
+  it("imports seed 003 with a preview, publishes it, finds agencies without diacritics, records a merger", async () => {
+    const db = await dostTablet();
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Danh mục cơ quan" }));
+    fireEvent.change(screen.getByTestId("registry-paste"), { target: { value: SEED_003 } });
+    await user.click(screen.getByRole("button", { name: "Xem trước" }));
+    const preview = await screen.findByTestId("registry-preview");
+    expect(within(preview).getByText("92 đơn vị đọc được.")).toBeTruthy();
+    await user.click(screen.getByTestId("registry-publish"));
+    await waitFor(async () => expect(await db.agencies.count()).toBe(92 + 9), { timeout: 10_000 });
+    const agencies = await db.agencies.toArray();
+    expect(agencies.filter((a) => a.kind === "district_committee").every((a) => a.validTo === "2025-06-30")).toBe(true);
+    const cohorts = new Map<number, number>();
+    for (const a of await db.adoptions.toArray()) cohorts.set(a.cohortYear!, (cohorts.get(a.cohortYear!) ?? 0) + 1);
+    expect([...cohorts].sort()).toEqual([[2022, 32], [2023, 36], [2024, 24]]);
+    // Everything published goes out through the outbox, like any tablet's edits.
+    expect(await db.outbox.count()).toBeGreaterThan(101 * 9);
+
+    const search = screen.getByTestId("registry-search");
+    await user.type(search, "muong ly");
+    await waitFor(() => expect(screen.getAllByTestId("registry-row").map((r) => r.textContent)).toEqual([expect.stringContaining("UBND xã Mường Lý")]));
+    await user.clear(search);
+    await user.type(search, "ly");
+    await user.click(screen.getByRole("checkbox", { name: "UBND xã Mường Lý" }));
+    await user.click(screen.getByRole("checkbox", { name: "UBND xã Trung Lý" }));
+    await user.type(screen.getByTestId("successor-name"), "UBND xã Mường Lý mới");
+    await user.click(screen.getByTestId("reorganise"));
+    await waitFor(async () => {
+      const rows = await db.agencies.toArray();
+      const succ = rows.find((a) => a.name === "UBND xã Mường Lý mới");
+      expect(succ?.validFrom).toBe("2025-07-01");
+      const merged = rows.filter((a) => a.successorId === succ?.id);
+      expect(merged.map((a) => a.name).sort()).toEqual(["UBND xã Mường Lý", "UBND xã Trung Lý"]);
+      expect(merged.every((a) => a.validTo === "2025-06-30" && a.successorKind === "merged")).toBe(true);
+    });
+  });
+
+  it("drafts a plan meeting TT 26 (desk for all, a third on site), flags a missing desk review, saves it for the teams", async () => {
+    const db = await dostTablet();
+    const ag = (id: string, name: string) => ["name", "kind", "province", "parentId", "validFrom", "validTo", "successorId", "successorKind", "needsReview"].map((field) => ({
+      entity: "agency" as const, rowId: id, field,
+      value: ({ name, kind: "commune_committee", province: PROVINCE, parentId: null, validFrom: null, validTo: null, successorId: null, successorKind: null, needsReview: false } as Record<string, unknown>)[field],
+    }));
+    await writeEdits(db, [...ag("a1", "UBND xã Một"), ...ag("a2", "UBND xã Hai"), ...ag("a3", "UBND xã Ba"), ...ag("a4", "UBND xã Bốn"), ...ag("a5", "UBND xã Năm"), ...ag("a6", "UBND xã Sáu")]);
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    const year = new Date().getFullYear();
+    await user.click(await screen.findByRole("tab", { name: "Kế hoạch kiểm tra" }));
+    await user.click(await screen.findByTestId("plan-default"));
+    const checks = screen.getByTestId("plan-checks");
+    await waitFor(() => expect(checks.textContent).toContain("Kế hoạch đáp ứng yêu cầu."));
+    expect(checks.textContent).toContain("6 cơ quan thuộc diện kiểm tra; 2 tại trụ sở (cần ít nhất 2)");
+    await user.click(screen.getByRole("checkbox", { name: "Qua hồ sơ UBND xã Ba" }));
+    expect(checks.textContent).toContain("UBND xã Ba chưa có trong kế hoạch kiểm tra qua hồ sơ.");
+    await user.selectOptions(screen.getByTestId("plan-share"), "0.5");
+    expect(checks.textContent).toContain("cần ít nhất 3");
+    await user.click(screen.getByTestId("plan-save"));
+    await waitFor(async () => {
+      const plan = await db.plans.get(`plan-${PROVINCE}-${year}`);
+      expect(plan?.entries?.filter((e) => e.mode === "desk").map((e) => e.agencyId).sort()).toEqual(["a1", "a2", "a4", "a5", "a6"]);
+      expect(plan?.onsiteShare).toBe(0.5);
+      expect(new Set(plan?.entries?.map((e) => e.teamId))).toEqual(new Set(["t1", "t2", "t3"]));
+    });
+    const queued = (await db.changes.toArray()).filter((c) => c.entity === "plan");
+    expect(queued.map((c) => c.field).sort()).toEqual(["entries", "onsiteShare", "province", "title", "year"]);
+  });
+
+  it("records adoption evidence step by step and counts cohorts", async () => {
+    const db = await dostTablet();
+    await writeEdits(db, [
+      { entity: "agency", rowId: "a1", field: "name", value: "UBND xã Thành Thọ" },
+      { entity: "agency", rowId: "a1", field: "province", value: PROVINCE },
+      { entity: "adoption", rowId: "adoption/a1", field: "agencyId", value: "a1" },
+      { entity: "adoption", rowId: "adoption/a1", field: "province", value: PROVINCE },
+      { entity: "adoption", rowId: "adoption/a1", field: "cohortYear", value: 2022 },
+    ]);
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Tiến độ áp dụng" }));
+    const row = await screen.findByTestId("adoption-row");
+    await user.type(within(row).getByLabelText("Số quyết định steering"), "15/QĐ-UBND");
+    fireEvent.change(within(row).getByLabelText("Ngày steering"), { target: { value: "2022-03-10" } });
+    fireEvent.blur(within(row).getByLabelText("Ngày steering"));
+    await waitFor(async () => expect((await db.adoptions.get("adoption/a1"))?.steering).toEqual({ number: "15/QĐ-UBND", date: "2022-03-10" }));
+    await waitFor(() => expect(within(screen.getByTestId("adoption-row")).getByText("1/5")).toBeTruthy());
+  });
+});
