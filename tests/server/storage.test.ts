@@ -131,6 +131,12 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     expect(got.map((c) => c.id)).toEqual(mine.map((c) => c.id));
     expect(got[0]).toEqual(mine[0]);
     expect((await pullAll(h, other, 2)).map((c) => c.id)).toEqual(theirs.map((c) => c.id));
+    // A reader with nothing to see jumps to the newest committed change instead of rescanning next time.
+    const stranger = await addUser(h, "insp7", "inspector", "P2", "T7");
+    expect((await call(h, "GET", "/api/sync/pull?after=0", stranger)).json).toMatchObject({ changes: [], cursor: "10", more: false });
+    const page = await call(h, "GET", "/api/sync/pull?after=0&limit=7", lead);
+    expect(page.json).toMatchObject({ cursor: "10", more: false });
+    expect(page.json.changes).toHaveLength(7);
     const r = await call(h, "GET", "/api/sync/pull?after=999999", lead);
     expect(r.json).toMatchObject({ changes: [], cursor: "999999", more: false });
   });
