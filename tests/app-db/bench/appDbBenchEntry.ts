@@ -6,6 +6,8 @@ import { resultId } from "../../../src/domain/result";
 import { OUTCOMES } from "../../../src/domain/outcome";
 import { formatHlc } from "../../../src/domain/hlc";
 import type { AppDb } from "../../../src/app/db/AppDb";
+import type { ResultRow } from "../../../src/app/db/rowTypes";
+import type { Change } from "../../../src/domain/change";
 
 let db: AppDb;
 let raw: IDBDatabase;
@@ -16,15 +18,15 @@ async function seed(n: number): Promise<number> {
   db = openAppDb(`bench-${Date.now()}`);
   await writeEdits(db, [{ entity: "inspection", rowId: "insp-0", field: "status", value: "draft" }]);
   const per = Math.ceil(n / INSPECTIONS);
-  const rows = [];
-  const changes = [];
+  const rows: ResultRow[] = [];
+  const changes: Change[] = [];
   for (let i = 0; i < n; i++) {
     const insp = `insp-${i % INSPECTIONS}`;
     const code = `C.${Math.floor(i / INSPECTIONS)}.${i % per}`;
     const id = resultId(insp, code);
     const hlc = formatHlc({ ms: 1_700_000_000_000 + i, counter: 0, device: "SEED" });
-    rows.push({ id, inspectionId: insp, _inspectionId: insp, criterionCode: code, outcome: OUTCOMES[i % 5], _hlc: { outcome: hlc } });
-    changes.push({ id: `seed-${i}`, entity: "result" as const, rowId: id, field: "outcome", value: OUTCOMES[i % 5], hlc, prevHlc: null, device: "SEED", user: "seed" });
+    rows.push({ id, inspectionId: insp, _inspectionId: insp, criterionCode: code, outcome: OUTCOMES[i % 5]!, _hlc: { outcome: hlc } });
+    changes.push({ id: `seed-${i}`, entity: "result" as const, rowId: id, field: "outcome", value: OUTCOMES[i % 5]!, hlc, prevHlc: null, device: "SEED", user: "seed" });
   }
   await db.transaction("rw", db.results, db.changes, async () => {
     await db.results.bulkPut(rows);
