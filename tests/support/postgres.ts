@@ -60,6 +60,14 @@ export async function startPostgres(): Promise<TestPostgres> {
   run("pg_ctl", ["-D", data, "-o", opts, "-l", join(dir, "log"), "-w", "-t", "60", "start"]);
   const base = `postgres://postgres@127.0.0.1:${port}`;
   let stopped = false;
+  // A test process that dies without calling stop() must not leave a server running.
+  const onExit = () => {
+    if (stopped) return;
+    stopped = true;
+    spawnSync(asRoot ? "runuser" : join(bin, "pg_ctl"), asRoot ? ["-u", "postgres", "--", join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop"] : ["-D", data, "-m", "immediate", "stop"]);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", onExit);
   return {
     url: `${base}/postgres`,
     async createDatabase(name: string) {
@@ -76,6 +84,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.removeListener("exit", onExit);
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
       } finally {
