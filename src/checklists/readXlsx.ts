@@ -1,11 +1,13 @@
 import { strFromU8, type Unzipped } from "fflate";
 import { ChecklistImportError } from "./ChecklistImportError";
+import { dateStylesOf } from "./dateStylesOf";
+import { excelDateText } from "./excelDateText";
 import type { RawCell, RawRow, RawTable } from "./RawTable";
 import { xmlParser } from "./xmlParser";
 
 type Node = Record<string, unknown>;
 
-const parser = xmlParser({ preserveOrder: false, isArray: ["sheet", "Relationship", "si", "r", "row", "c", "mergeCell", "t"] });
+const parser = xmlParser({ preserveOrder: false, isArray: ["sheet", "Relationship", "si", "r", "row", "c", "mergeCell", "t", "numFmt", "xf"] });
 
 /** The text of a `<t>` (string, or object when it has attributes such as xml:space). */
 function tText(t: unknown): string {
@@ -65,6 +67,9 @@ export function readXlsx(files: Unzipped, file: string): RawTable[] {
   const shared = files["xl/sharedStrings.xml"]
     ? (((read(files, "xl/sharedStrings.xml", file).sst as Node)?.si as unknown[]) ?? []).map(richText)
     : [];
+  const dateStyles = files["xl/styles.xml"] ? dateStylesOf(read(files, "xl/styles.xml", file)) : new Map<number, "day" | "month">();
+  const props = (workbook.workbook as Node)?.workbookPr as Node | undefined;
+  const date1904 = props?.date1904 === "1" || props?.date1904 === "true";
   const sheets = ((workbook.workbook as Node)?.sheets as Node)?.sheet as Node[] | undefined;
   const tables: RawTable[] = [];
   (sheets ?? []).forEach((sheet, n) => {
@@ -82,7 +87,10 @@ export function readXlsx(files: Unzipped, file: string): RawTable[] {
         if (c.t === "s") text = shared[Number(v)] ?? "";
         else if (c.t === "inlineStr") text = richText(c.is);
         else if (c.t === "b") text = v === "1" ? "TRUE" : "FALSE";
-        else text = v;
+        else {
+          const dateKind = c.s === undefined ? undefined : dateStyles.get(Number(c.s));
+          text = dateKind && v !== "" && Number.isFinite(Number(v)) ? excelDateText(Number(v), dateKind, date1904) : v;
+        }
         if (text === "") continue;
         (grid[r] ??= [])[pos.col] = { text };
       }

@@ -74,6 +74,24 @@ describe("each format gives the same checklist", () => {
     ]);
   });
 
+  test("XLSX dates in the Thời gian column read as Vietnamese dates, not serial numbers", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("PL");
+    ws.addRows([["TT", "Nội dung", "Nội dung thực hiện", "Thời gian"], ["I", "Áp dụng"], [1, "Phạm vi", "Rà soát", new Date(Date.UTC(2024, 4, 15))], [2, "Đào tạo", "Tập huấn", new Date(Date.UTC(2024, 8, 1))], [3, "Cải tiến", "Sửa quy trình", 45000]]);
+    ws.getCell("D3").numFmt = "dd/mm/yyyy";
+    ws.getCell("D4").numFmt = "mm/yyyy";
+    const { checklist } = importChecklist({ name: "d.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    expect(checklist.sections[0]!.items.map((i) => i.criteria[0]!.timing)).toEqual(["15/05/2024", "09/2024", "45000"]);
+  });
+
+  test("columns the importer does not use are reported, not read", () => {
+    const tsv = "TT\tGhi chú\tNội dung\tNội dung thực hiện\nI\tx\tÁp dụng\t\n1\tbỏ qua\tPhạm vi\tRà soát\n";
+    const { checklist, warnings } = importChecklist({ name: "g.tsv", bytes: new TextEncoder().encode(tsv) });
+    expect(checklist.sections[0]!.items).toEqual([{ code: "I.1", title: "Phạm vi", criteria: [{ code: "I.1.1", activities: ["Rà soát"], evidence: [] }] }]);
+    expect(warnings).toEqual([{ row: 1, column: "2", message: 'column "Ghi chú" is not used', messageVi: 'cột "Ghi chú" không được sử dụng' }]);
+  });
+
   test("a matrix without 'Nội dung thực hiện': each item row is one criterion, unlabelled rows add more", () => {
     const csv = "TT,Nội dung kiểm tra,Kết quả đạt được\nI,Tuân thủ QĐ 19,\na),Lãnh đạo tham gia,Quyết định thành lập ban chỉ đạo\n,Phân công nhiệm vụ,Văn bản phân công\nb),Xác nhận hiệu lực,\n";
     const { checklist, warnings } = importChecklist({ name: "m.csv", bytes: new TextEncoder().encode(csv) });
