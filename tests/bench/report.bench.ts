@@ -5,11 +5,10 @@
  * and PDF bytes, beside the same document drawn with jsPDF's built-in Helvetica in the same run, which is what
  * the embedded Tinos costs. Also the gzip size of the renderer bundle (what the app downloads lazily).
  */
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { build } from "vite";
+import { buildReportBundle } from "../report/bench/buildReportBundle";
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, ".tmp/bench-report");
@@ -21,23 +20,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const signed = (n: number, d = 0) => `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(d)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-rmSync(OUT, { recursive: true, force: true });
-mkdirSync(OUT, { recursive: true });
-await build({
-  configFile: false,
-  logLevel: "warn",
-  root: ROOT,
-  // jsPDF imports these lazily for HTML and SVG input only; the app's code-split build never loads them, so the
-  // single-file bundle leaves them out too and its size is what the app fetches on the first "Xuất biên bản PDF".
-  resolve: { alias: Object.fromEntries(["html2canvas", "dompurify", "canvg"].map((m) => [m, join(ROOT, "tests/report/bench/empty.ts")])) },
-  build: {
-    outDir: OUT,
-    emptyOutDir: true,
-    minify: true,
-    lib: { entry: join(ROOT, "tests/report/bench/reportBenchEntry.ts"), formats: ["iife"], name: "reportBenchBundle", fileName: () => "report.js" },
-  },
-});
-const bundle = readFileSync(join(OUT, "report.js"), "utf8");
+const bundle = await buildReportBundle(OUT);
 console.log(`renderer bundle (jsPDF, autotable, Tinos ×4, zod, and the bench's sample generator): ${kb(bundle.length)}, gzip ${kb(gzipSync(bundle, { level: 9 }).length)}`);
 
 const browser = await chromium.launch({

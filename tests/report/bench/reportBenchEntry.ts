@@ -1,5 +1,6 @@
 /**
- * Browser entry for tests/bench/report.bench.ts: bundled by vite into .tmp/, loaded in Chromium. Exposes the
+ * Browser entry for tests/bench/report.bench.ts and tests/report/browser.test.ts: bundled by vite into .tmp/,
+ * loaded in Chromium. Exposes the
  * app's renderer and a generator of the benchmark's records (60 criteria, optionally with camera-sized photos).
  */
 import { InspectionExportSchema } from "../../../src/domain/inspectionExport";
@@ -55,4 +56,14 @@ async function render(key: string, font: "tinos" | "helvetica"): Promise<{ ms: n
   return { ms: performance.now() - t, bytes: pdf.length };
 }
 
-(globalThis as unknown as { reportBench: unknown }).reportBench = { prepare, render };
+/** The PDF itself (base64) and the export it came from, for the browser test to read back with poppler. */
+async function renderBase64(key: string): Promise<{ pdf: string; exportJson: string }> {
+  const exp = cache.get(key);
+  if (!exp) throw new Error(`not prepared: ${key}`);
+  const pdf = await renderInspectionRecord(exp);
+  let bin = "";
+  for (let i = 0; i < pdf.length; i += 0x8000) bin += String.fromCharCode(...pdf.subarray(i, i + 0x8000));
+  return { pdf: btoa(bin), exportJson: JSON.stringify(exp) };
+}
+
+(globalThis as unknown as { reportBench: unknown }).reportBench = { prepare, render, renderBase64 };
