@@ -36,7 +36,7 @@ describe("DOST console: registry, plan, adoption", () => {
     const db = await dostTablet();
     renderApp(db, "#/dost");
     const user = userEvent.setup();
-    await user.click(await screen.findByRole("tab", { name: "Danh mục cơ quan" }));
+    await user.click(await screen.findByRole("tab", { name: "Danh mục cơ quan" }, { timeout: 15_000 }));
     fireEvent.change(screen.getByTestId("registry-paste"), { target: { value: SEED_003 } });
     await user.click(screen.getByRole("button", { name: "Xem trước" }));
     const preview = await screen.findByTestId("registry-preview");
@@ -80,7 +80,7 @@ describe("DOST console: registry, plan, adoption", () => {
     renderApp(db, "#/dost");
     const user = userEvent.setup();
     const year = new Date().getFullYear();
-    await user.click(await screen.findByRole("tab", { name: "Kế hoạch kiểm tra" }));
+    await user.click(await screen.findByRole("tab", { name: "Kế hoạch kiểm tra" }, { timeout: 15_000 }));
     await user.click(await screen.findByTestId("plan-default"));
     const checks = screen.getByTestId("plan-checks");
     await waitFor(() => expect(checks.textContent).toContain("Kế hoạch đáp ứng yêu cầu."));
@@ -111,7 +111,7 @@ describe("DOST console: registry, plan, adoption", () => {
     ]);
     renderApp(db, "#/dost");
     const user = userEvent.setup();
-    await user.click(await screen.findByRole("tab", { name: "Tiến độ áp dụng" }));
+    await user.click(await screen.findByRole("tab", { name: "Tiến độ áp dụng" }, { timeout: 15_000 }));
     const row = await screen.findByTestId("adoption-row");
     await user.type(within(row).getByLabelText("Số quyết định steering"), "15/QĐ-UBND");
     fireEvent.change(within(row).getByLabelText("Ngày steering"), { target: { value: "2022-03-10" } });

@@ -27,6 +27,8 @@ export default function DostConsole() {
   const session = useSession();
   const [tab, setTab] = useState<Tab>("dashboard");
   const [year, setYear] = useState(new Date().getFullYear());
+  // The field holds what is typed; the console follows only whole years, so "202" never queries year 202.
+  const [yearText, setYearText] = useState(String(year));
   const [adminProvince, setAdminProvince] = useState("");
   if (!session) return null;
   const province = session.user.role === "admin" ? adminProvince : (session.user.province ?? "");
@@ -36,7 +38,11 @@ export default function DostConsole() {
       <div className="row">
         <label>
           {t("Năm", "Year")}{" "}
-          <input type="number" data-testid="dost-year" min={2014} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || year)} style={{ width: "6em" }} />
+          <input inputMode="numeric" data-testid="dost-year" value={yearText} style={{ width: "6em" }} onChange={(e) => {
+            setYearText(e.target.value);
+            const y = Number(e.target.value);
+            if (/^\d{4}$/.test(e.target.value) && y >= 2014 && y <= 2100) setYear(y);
+          }} />
         </label>
         {session.user.role === "admin" && (
           <label>

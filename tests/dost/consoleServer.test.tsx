@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+// First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
+import "fake-indexeddb/auto";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { applyRemoteChanges } from "../../src/app/db/applyRemoteChanges";
+import { META } from "../../src/app/db/META";
+import { resetSaves } from "../../src/app/save/runSave";
+import { createApp } from "../../src/server/createApp";
+import { openStorage } from "../../src/server/openStorage";
+import type { Storage } from "../../src/server/Storage";
+import { testDb } from "../app-db/testDb";
+import { renderApp } from "../app/support/renderApp";
+import { expectedFigures } from "./support/expectedFigures";
+import { PROVINCE, provinceFixture, YEAR } from "./support/provinceFixture";
+import { pushFixture } from "./support/pushFixture";
+
+const SEED = 4242;
+const fx = provinceFixture(SEED);
+const NOW = Date.UTC(YEAR, 10, 15, 3);
+const exp = expectedFigures(fx, "2026-11-15");
+let storage: Storage;
+let app: ReturnType<typeof createApp>;
+let token = "";
+const saved: Blob[] = [];
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  storage = await openStorage({ memory: true });
+  app = createApp({ storage, now: () => NOW });
+  token = (await pushFixture(app, storage, fx, NOW)).tokens.get("dost-th")!;
+  // The console's requests go to the real server app in this process.
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch;
+  // Downloads: jsdom has no object URLs; keep the blob handed to the download link so the test can read the PDF.
+  URL.createObjectURL = (b: Blob | MediaSource) => {
+    saved.push(b as Blob);
+    return `blob:${saved.length}`;
+  };
+  URL.revokeObjectURL = () => undefined;
+  // jsdom cannot follow a download link; the blob above is what the browser would save.
+  HTMLAnchorElement.prototype.click = () => undefined;
+});
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await storage.close();
+});
+afterEach(() => {
+  cleanup();
+  resetSaves();
+  localStorage.clear();
+});
+
+async function dostTabletSynced() {
+  const db = testDb();
+  await db.meta.put({ key: META.session, value: { token, user: { username: "dost-th", role: "dost", province: PROVINCE, team: null } } });
+  let after = "0";
+  for (;;) {
+    const res = await app.request(`/api/sync/pull?after=${after}&limit=5000`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { changes: unknown[]; cursor: string; more: boolean };
+    await applyRemoteChanges(db, body.changes, body.cursor, { now: NOW });
+    after = body.cursor;
+    if (!body.more) break;
+  }
+  return db;
+}
+
+function readBlob(b: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error);
+    r.readAsArrayBuffer(b);
+  });
+}
+
+describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
+  it("the dashboard shows the merged figures and every number opens the inspections behind it", async () => {
+    const db = await dostTabletSynced();
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    const yearInput = await screen.findByTestId("dost-year", {}, { timeout: 15_000 });
+    await user.clear(yearInput);
+    await user.type(yearInput, String(YEAR));
+    const coverage = await screen.findByTestId("coverage", {}, { timeout: 10_000 });
+    expect(coverage.textContent).toContain(`Kế hoạch: ${exp.coverage.planned} (qua hồ sơ ${exp.coverage.plannedDesk}, tại trụ sở ${exp.coverage.plannedOnsite})`);
+    expect(coverage.textContent).toContain(`đã tiến hành ${exp.coverage.started}`);
+    const table = screen.getByTestId("criteria");
+    const [code, tally] = [...exp.criteria].find(([, t]) => t.nonconform > 0)!;
+    const row = within(table).getByText(code).closest("tr")!;
+    const cells = within(row).getAllByTestId("figure").map((b) => Number(b.textContent));
+    expect(cells).toEqual([tally.conform, tally.partial, tally.nonconform, tally.observation, tally.na]);
+    await user.click(within(row).getAllByTestId("figure")[2]!);
+    const list = await screen.findByTestId("inspection-list");
+    const want = new Set(exp.results.filter((r) => r.code === code && r.outcome === "nonconform").map((r) => r.inspectionId));
+    await waitFor(() => expect(within(list).queryAllByTestId("inspection-list-item")).toHaveLength(want.size));
+    expect(screen.getByTestId("notices").querySelectorAll("li")).toHaveLength(exp.noticeIds.length);
+    expect(screen.getByTestId("conflicts").querySelectorAll("li").length).toBe(Math.min(50, exp.conflictRows.length));
+    expect(screen.getAllByRole("img").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("follow-up: a reported action is not accepted, the notice PDF is issued and the change queued for push", async () => {
+    const db = await dostTabletSynced();
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Theo dõi khắc phục" }, { timeout: 15_000 }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Lọc" }), "reported");
+    const reported = fx.model.actions.filter((a) => a.status === "reported" && !a.deleted);
+    await waitFor(() => expect(screen.getAllByTestId("action-card")).toHaveLength(reported.length));
+    const card = screen.getAllByTestId("action-card")[0]!;
+    await user.type(within(card).getByLabelText("Nhận xét"), "Chưa có bằng chứng áp dụng quy trình mới");
+    await user.type(within(card).getByLabelText("Số thông báo"), "31/TB-SKHCN");
+    const before = saved.length;
+    await user.click(within(card).getByTestId("reject"));
+    await waitFor(() => expect(saved.length).toBe(before + 1), { timeout: 15_000 });
+    const dir = mkdtempSync(join(tmpdir(), "dost-notice-"));
+    writeFileSync(join(dir, "n.pdf"), await readBlob(saved[before]!));
+    const text = execFileSync("pdftotext", [join(dir, "n.pdf"), "-"], { encoding: "utf8" }).normalize("NFC").replace(/\s+/g, " ");
+    expect(text).toContain("Số: 31/TB-SKHCN");
+    expect(text).toContain("Chưa có bằng chứng áp dụng quy trình mới");
+    const outbox = new Set((await db.outbox.toArray()).map((o) => o.id));
+    const queued = (await db.changes.toArray()).filter((c) => outbox.has(c.id) && c.entity === "action");
+    expect(queued.map((c) => [c.field, c.value]).sort()).toEqual([["decisionNote", "Chưa có bằng chứng áp dụng quy trình mới"], ["noticeNumber", "31/TB-SKHCN"], ["status", "not_accepted"]]);
+    // Pushed like any tablet's edits, the server's summary moves the action from reported to not accepted.
+    const push = await app.request("/api/sync/push", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ device: "dost-ui", changes: queued }) });
+    expect(((await push.json()) as { rejected: unknown[] }).rejected).toEqual([]);
+    const s = (await (await app.request(`/api/dost/summary?year=${YEAR}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { actions: Record<string, number> };
+    expect(s.actions.not_accepted).toBe(exp.actions.not_accepted + 1);
+    expect(s.actions.reported).toBe(exp.actions.reported - 1);
+  });
+});
