@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   /** Random in [0,1) for retry jitter (tests pass a seeded one). */
   random?: () => number;
+  /** Timer for retries (tests record the delays); default setTimeout. Returns a cancel function. */
+  schedule?: (fn: () => void, ms: number) => () => void;
 }
 
 const localRuns = new Map<string, Promise<unknown>>();
@@ -41,7 +43,7 @@ export class SyncEngine {
   private running: Promise<SyncStatus> | null = null;
   private again = false;
   private failures = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: (() => void) | null = null;
   private intervalTimer: ReturnType<typeof setInterval> | null = null;
   private readonly detach: (() => void)[] = [];
   private readonly now: () => number;
@@ -104,7 +106,7 @@ export class SyncEngine {
 
   stop(): void {
     if (this.intervalTimer) clearInterval(this.intervalTimer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer?.();
     this.intervalTimer = null;
     this.retryTimer = null;
     for (const d of this.detach.splice(0)) d();
@@ -197,7 +199,13 @@ export class SyncEngine {
     const max = this.opts.maxBackoffMs ?? 5 * 60_000;
     const delay = Math.min(max, base * 2 ** this.failures) * (0.5 + 0.5 * (this.opts.random ?? Math.random)());
     this.failures++;
-    this.retryTimer = setTimeout(() => {
+    const schedule =
+      this.opts.schedule ??
+      ((fn: () => void, ms: number) => {
+        const t = setTimeout(fn, ms);
+        return () => clearTimeout(t);
+      });
+    this.retryTimer = schedule(() => {
       this.retryTimer = null;
       void this.syncNow();
     }, delay);
