@@ -1,5 +1,6 @@
 import { strFromU8, type Unzipped } from "fflate";
 import { ChecklistImportError } from "./ChecklistImportError";
+import { docxNumbering } from "./docxNumbering";
 import type { RawCell, RawRow, RawTable } from "./RawTable";
 import { xmlParser } from "./xmlParser";
 
@@ -27,9 +28,17 @@ function child(node: ONode, tag: string): ONode | undefined {
   return children(node).find((c) => tagOf(c) === tag);
 }
 
-/** Visible text of a paragraph: runs in order, tabs as spaces, line breaks kept. */
-function paragraphText(p: ONode): string {
+type Numbering = (numId: string, ilvl: number) => string;
+
+/** Visible text of a paragraph: its automatic number if any, runs in order, tabs as spaces, line breaks kept. */
+function paragraphText(p: ONode, numbering: Numbering): string {
   let out = "";
+  const numPr = child(child(p, "pPr") ?? {}, "numPr");
+  if (numPr) {
+    const numId = attr(child(numPr, "numId") ?? {}, "val");
+    const label = numId && numId !== "0" ? numbering(numId, Number(attr(child(numPr, "ilvl") ?? {}, "val") ?? 0)) : "";
+    if (label) out = `${label} `;
+  }
   const walk = (nodes: ONode[], inText: boolean): void => {
     for (const n of nodes) {
       const tag = tagOf(n);
@@ -57,13 +66,13 @@ function blocks(nodes: ONode[], onParagraph: (p: ONode) => void, onTable: (t: ON
   }
 }
 
-function cellText(tc: ONode): string {
+function cellText(tc: ONode, numbering: Numbering): string {
   const lines: string[] = [];
-  blocks(children(tc), (p) => lines.push(paragraphText(p)), (t) => tableRows(t).forEach((r) => lines.push(r.cells.map((c) => c.text).join(" "))));
+  blocks(children(tc), (p) => lines.push(paragraphText(p, numbering)), (t) => tableRows(t, numbering).forEach((r) => lines.push(r.cells.map((c) => c.text).join(" "))));
   return lines.join("\n");
 }
 
-function tableRows(tbl: ONode): RawRow[] {
+function tableRows(tbl: ONode, numbering: Numbering): RawRow[] {
   const rows: RawRow[] = [];
   const grid: RawCell[][] = [];
   let n = 0;
@@ -93,7 +102,7 @@ function tableRows(tbl: ONode): RawRow[] {
         }
         cell = { text: anchor, merged: "above" };
       } else {
-        cell = { text: cellText(tc) };
+        cell = { text: cellText(tc, numbering) };
       }
       cells[col] = cell;
       for (let s = 1; s < span; s++) cells[col + s] = { text: cell.text, merged: cell.merged ?? "left" };
@@ -121,16 +130,17 @@ export function readDocx(files: Unzipped, file: string): RawTable[] {
   }
   const document = doc.find((n) => tagOf(n) === "document");
   const body = document ? child(document, "body") : undefined;
+  const numbering = docxNumbering(files);
   const tables: RawTable[] = [];
   let paragraphs: string[] = [];
   blocks(
     children(body ?? {}),
     (p) => {
-      const text = paragraphText(p).trim();
+      const text = paragraphText(p, numbering).trim();
       if (text !== "") paragraphs.push(text);
     },
     (t) => {
-      tables.push({ rows: tableRows(t), preamble: paragraphs.slice(-3), columnStyle: "number", where: `table ${tables.length + 1}: ` });
+      tables.push({ rows: tableRows(t, numbering), preamble: paragraphs.slice(-3), columnStyle: "number", where: `table ${tables.length + 1}: ` });
       paragraphs = [];
     },
   );

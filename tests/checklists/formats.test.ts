@@ -74,6 +74,44 @@ describe("each format gives the same checklist", () => {
     ]);
   });
 
+  test("DOCX whose TT column is numbered by Word (I., 1., a) as automatic numbering, not text)", async () => {
+    const { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } = await import("docx");
+    const numbered = (reference: string, instance: number) => new Paragraph({ numbering: { reference, level: 0, instance }, text: "" });
+    const row = (label: Paragraph, ...texts: string[]) =>
+      new TableRow({ children: [new TableCell({ children: [label] }), ...texts.map((t) => new TableCell({ children: [new Paragraph(t)] }))] });
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: "sec", levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: "%1.", start: 1 }] },
+          { reference: "num", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", start: 1 }] },
+          { reference: "let", levels: [{ level: 0, format: LevelFormat.LOWER_LETTER, text: "%1)", start: 1 }] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                row(new Paragraph("TT"), "Nội dung", "Nội dung thực hiện"),
+                row(numbered("sec", 0), "Áp dụng", ""),
+                row(numbered("num", 1), "Phạm vi", "Rà soát"),
+                row(numbered("num", 1), "Đào tạo", "Tập huấn"),
+                row(numbered("sec", 0), "Tuân thủ QĐ 19", ""),
+                row(numbered("let", 2), "Lãnh đạo tham gia", "Phân công"),
+                row(numbered("let", 2), "Xác nhận hiệu lực", "Ký xác nhận"),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const { checklist } = importChecklist({ name: "auto.docx", bytes: new Uint8Array(await Packer.toBuffer(doc)) });
+    expect(checklist.sections.map((s) => [s.code, s.title, s.items.map((i) => `${i.code} ${i.title}: ${i.criteria[0]!.activities[0]}`)])).toEqual([
+      ["I", "Áp dụng", ["I.1 Phạm vi: Rà soát", "I.2 Đào tạo: Tập huấn"]],
+      ["II", "Tuân thủ QĐ 19", ["II.a Lãnh đạo tham gia: Phân công", "II.b Xác nhận hiệu lực: Ký xác nhận"]],
+    ]);
+  });
+
   test("XLSX dates in the Thời gian column read as Vietnamese dates, not serial numbers", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
