@@ -69,7 +69,7 @@ export function buildDeskReviewLetterModel(raw: InspectionExport, opts: LetterOp
       parentBody: exp.issuer?.parentBody ?? "",
       issuingBody,
       numberLine: formatDocNumber(opts.number ?? "", null, symbol),
-      placeDate: formatPlaceDate(exp.issuer?.place.trim() || agency.province, date),
+      placeDate: formatPlaceDate(exp.issuer?.place.trim() ?? "", date),
       summary: "V/v đề nghị thực hiện, khắc phục các nội dung chưa đáp ứng yêu cầu của Hệ thống quản lý chất lượng",
     },
     addressees: [agency.name],

@@ -26,7 +26,8 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
   const issuingBody = issuer?.issuingBody.trim() || "Đoàn kiểm tra";
   const symbol = issuer?.symbol.trim() || "ĐKT";
   const date = ins.signedOn ?? ins.startedOn;
-  const place = issuer?.place.trim() || agency.province;
+  // `agency.province` is an id, not a name: without an issuer the place is left blank to be written in.
+  const place = issuer?.place.trim() ?? "";
   const where = ins.place.trim() || agency.name;
 
   const decision = ins.decisionRef.trim()

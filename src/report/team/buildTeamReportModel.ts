@@ -91,7 +91,7 @@ export function buildTeamReportModel(raws: readonly InspectionExport[], opts: Te
       parentBody: first.issuer?.parentBody ?? "",
       issuingBody,
       numberLine: formatDocNumber(opts.number ?? "", "BC", symbol),
-      placeDate: formatPlaceDate(first.issuer?.place.trim() || first.agency.province, date),
+      placeDate: formatPlaceDate(first.issuer?.place.trim() ?? "", date),
     },
     title: "Báo cáo",
     subject: "Kết quả kiểm tra việc áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
