@@ -40,6 +40,7 @@ const DOST_FIELDS = [
   { entity: "agency", field: "name", value: "UBND xã A" },
   { entity: "team", field: "name", value: "Đoàn 1" },
   { entity: "plan", field: "title", value: "Kế hoạch 2026" },
+  { entity: "adoption", field: "note", value: "Đã công bố" },
 ] as const;
 
 function canWrite(a: Actor, row: { province: string; team?: string }, dostRow: boolean): boolean {

@@ -1,7 +1,7 @@
 /** Runs src/server/main.ts as a real child process (as `npm start` does, without the build) on a free port. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../support/freePort";
 
 const MAIN = fileURLToPath(new URL("../../src/server/main.ts", import.meta.url));
 
@@ -10,17 +10,6 @@ export interface ServerProcess {
   child: ChildProcess;
   output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {

@@ -1,12 +1,13 @@
+import { ENTITY_NAMES, INSPECTION_ENTITIES } from "../../domain/entities";
 import type { ServerUser } from "../auth/ServerUser";
 
-/** DOST-authored kinds every team of the province reads. */
-export const PROVINCE_WIDE_ENTITIES = ["agency", "team", "plan", "checklist"] as const;
+/** DOST-authored kinds (every kind that is not part of an inspection) that every team of the province reads. */
+const PROVINCE_WIDE_ENTITIES = ENTITY_NAMES.filter((e) => !INSPECTION_ENTITIES.includes(e));
 
 /**
  * SQL condition (on alias `alias`, with columns province, team, entity) limiting rows to what `user` may read,
  * with its parameters numbered from `firstParam`. admin: all; dost: its province; lead and inspector: their
- * team's rows and the province-wide DOST rows of their province.
+ * team's rows and the province-wide DOST rows of their province (agency, team, plan, checklist, adoption, ...).
  */
 export function readScopeSql(user: ServerUser, alias: string, firstParam: number): { sql: string; params: unknown[] } {
   if (user.role === "admin") return { sql: "true", params: [] };
