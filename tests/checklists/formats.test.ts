@@ -1,3 +1,4 @@
+import { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { describe, expect, test } from "vitest";
 import { importChecklist } from "../../src/checklists/importChecklist";
 import { csvFixture } from "./fixtures/csvFixture";
@@ -75,7 +76,6 @@ describe("each format gives the same checklist", () => {
   });
 
   test("DOCX whose TT column is numbered by Word (I., 1., a) as automatic numbering, not text)", async () => {
-    const { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } = await import("docx");
     const numbered = (reference: string, instance: number) => new Paragraph({ numbering: { reference, level: 0, instance }, text: "" });
     const row = (label: Paragraph, ...texts: string[]) =>
       new TableRow({ children: [new TableCell({ children: [label] }), ...texts.map((t) => new TableCell({ children: [new Paragraph(t)] }))] });
