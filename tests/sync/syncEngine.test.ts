@@ -77,6 +77,23 @@ describe("SyncEngine against the real server", () => {
     const got = await b.db.blobs.toArray();
     expect(got).toHaveLength(1);
     expect(new Uint8Array(got[0]!.bytes)).toEqual(new Uint8Array(bytes));
+    // a photo the server already has is not sent again (resuming after a lost answer)
+    const c = await client("minh");
+    await addPhoto(c.db, { inspectionId: id, ownerId: resultId(id, "I.1.2"), bytes, mime: "image/jpeg" });
+    const methods: string[] = [];
+    const counting = new SyncEngine({
+      db: c.db,
+      baseUrl: BASE,
+      fetch: (i, init) => {
+        if (String(i).includes("/api/blobs/")) methods.push(init?.method ?? "GET");
+        return server.fetch(i, init);
+      },
+      getToken: () => server.users.get("minh")!.token,
+      locks: null,
+    });
+    await counting.syncNow();
+    expect(methods).toEqual(["HEAD"]);
+    expect((await c.db.blobs.toArray()).map((x) => x.uploaded)).toEqual([1]);
   });
 
   it("a refused change leaves the outbox, is kept with its reason, and does not block later changes", async () => {

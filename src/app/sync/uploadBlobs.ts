@@ -17,6 +17,14 @@ export async function uploadBlobs(ctx: SyncContext): Promise<{ uploaded: number;
     const blob = await ctx.db.blobs.get(sha);
     if (!blob || blob.uploaded) continue;
     try {
+      // Already there (an earlier upload whose answer was lost, or another tablet's copy): skip the bytes.
+      const head = await ctx.fetch(`${ctx.baseUrl}/api/blobs/${sha}`, { method: "HEAD", headers: { Authorization: `Bearer ${ctx.token}` } }).catch(() => null);
+      if (head?.ok) {
+        await ctx.db.blobs.update(sha, { uploaded: 1 });
+        uploaded++;
+        ctx.report({ done: uploaded + refused });
+        continue;
+      }
       await request(ctx.fetch, `${ctx.baseUrl}/api/blobs/${sha}`, {
         method: "PUT",
         token: ctx.token,
