@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
+import { build, type Rollup } from "vite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { importChecklist } from "../../src/checklists/importChecklist";
 import { docxFixture } from "./fixtures/docxFixture";
@@ -9,21 +9,17 @@ import { encodeWindows1258 } from "./fixtures/legacyEncodings";
 import { xlsxFixture } from "./fixtures/xlsxFixture";
 import { SEED_FILE, SEED_OPTIONS } from "./seedOptions";
 
-// The importer bundled for the browser platform, as the app bundles it: any Node built-in would fail the build.
+// The importer bundled by Vite for the browser, as the app bundles it: a Node built-in would not run there.
 let bundle = "";
 let browser: Browser;
 
 beforeAll(async () => {
-  const out = await build({
-    entryPoints: [join(import.meta.dirname, "../../src/checklists/importChecklist.ts")],
-    bundle: true,
-    platform: "browser",
-    format: "iife",
-    globalName: "checklists",
-    write: false,
+  const out = (await build({
+    configFile: false,
     logLevel: "silent",
-  });
-  bundle = out.outputFiles[0]!.text;
+    build: { write: false, minify: false, lib: { entry: join(import.meta.dirname, "../../src/checklists/importChecklist.ts"), formats: ["iife"], name: "checklists" } },
+  })) as Rollup.RollupOutput[];
+  bundle = out[0]!.output[0].code;
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
