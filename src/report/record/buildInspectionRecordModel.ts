@@ -41,7 +41,7 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
   const sections: RecordCheckSection[] = checklist.sections
     .filter((s) => s.scored)
     .map((s) => ({
-      heading: `${s.code}. ${s.title}`,
+      heading: `Mục ${s.code}. ${s.title}`,
       groups: s.items.map((item) => ({
         heading: [item.code, item.title].filter(Boolean).join(". "),
         rows: item.criteria.map((c) => {
@@ -57,8 +57,11 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
 
   const byOrder = (code: string | null) => (code ? (indexByCode.get(code) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER);
   const findings = exp.findings.filter((f) => !f.deleted && f.text.trim()).sort((a, b) => byOrder(a.criterionCode) - byOrder(b.criterionCode));
-  const findingLine = (f: (typeof findings)[number]) =>
-    `${f.criterionCode ? `[${f.criterionCode}] ` : ""}${f.text.trim()}${f.kind === "nonconformity" && f.severity ? ` (mức ${SEVERITY_LABELS_VI[f.severity]})` : ""}`;
+  const findingLine = (f: (typeof findings)[number]) => {
+    const text = f.text.trim().replace(/[.;,\s]+$/u, "");
+    const severity = f.kind === "nonconformity" && f.severity ? ` (mức ${SEVERITY_LABELS_VI[f.severity]})` : "";
+    return `${f.criterionCode ? `[${f.criterionCode}] ` : ""}${text}${severity}.`;
+  };
   const findingById = new Map(findings.map((f) => [f.id, f]));
 
   const deadline = addMonths(date, 2);
