@@ -100,6 +100,33 @@ describe("DOST console: registry, plan, adoption", () => {
     expect(queued.map((c) => c.field).sort()).toEqual(["entries", "onsiteShare", "province", "title", "year"]);
   });
 
+  it("imports a province's matrix through the checklist library, previews it and publishes it as a version", async () => {
+    const db = await dostTablet();
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Bộ tiêu chí" }, { timeout: 15_000 }));
+    await user.type(screen.getByPlaceholderText("Phiên bản, ví dụ 2026.1"), "2026.1");
+    const bytes = readFileSync("/work/shared/seeds/002_a7de95de3099e5bf.txt");
+    await user.upload(screen.getByTestId("checklist-file"), new File([bytes], "phu-luc-thanh-hoa.txt", { type: "text/plain" }));
+    const preview = await screen.findByTestId("checklist-preview", {}, { timeout: 10_000 });
+    expect(preview.textContent).toMatch(/@2026\.1/);
+    expect(preview.textContent).toMatch(/\d+ mục, \d+ nội dung kiểm tra\./);
+    await user.click(screen.getByTestId("checklist-publish"));
+    await waitFor(async () => {
+      const rows = await db.checklists.toArray();
+      const mine = rows.find((r) => r.id.endsWith("@2026.1"));
+      expect(mine?.province).toBe(PROVINCE);
+      expect(mine?.document?.sections.length).toBeGreaterThan(1);
+    });
+    // A different file under the same version is refused: a published version never changes.
+    await user.upload(screen.getByTestId("checklist-file"), new File([new TextEncoder().encode("TT\tNội dung kiểm tra\n1\tMột nội dung khác\n")], "khac.txt", { type: "text/plain" }));
+    const id = (await db.checklists.toArray()).find((r) => r.id.endsWith("@2026.1"))!.document!.id;
+    await user.type(screen.getByPlaceholderText("Mã bộ tiêu chí (tùy chọn)"), id);
+    await user.click(screen.getByRole("button", { name: "Đọc lại" }));
+    await user.click(await screen.findByTestId("checklist-publish"));
+    expect((await screen.findByTestId("checklist-error")).textContent).toContain("đã công bố với nội dung khác");
+  });
+
   it("records adoption evidence step by step and counts cohorts", async () => {
     const db = await dostTablet();
     await writeEdits(db, [

@@ -116,6 +116,26 @@ describe.each(["pglite", "postgres"] as const)(`DOST summary and dashboard on %s
     expect(h.years[0]!.inspections.map((i) => i.agencyId).sort()).toEqual(sources.sort());
   });
 
+  it("teams receive the plan (their assignments) by sync", async () => {
+    for (const team of ["t1", "t2"]) {
+      const changes: { entity: string; rowId: string; field: string; value: unknown }[] = [];
+      let after = "0";
+      for (;;) {
+        const r = await app.request(`/api/sync/pull?after=${after}&limit=5000`, { headers: { authorization: `Bearer ${tokens.get(`lead-${team}`)}` } });
+        const body = (await r.json()) as { changes: typeof changes; cursor: string; more: boolean };
+        changes.push(...body.changes);
+        after = body.cursor;
+        if (!body.more) break;
+      }
+      const entries = changes.find((c) => c.entity === "plan" && c.field === "entries")?.value as { teamId: string }[] | undefined;
+      expect(entries?.length).toBe(fx.model.plan.entries.length);
+      expect(entries!.filter((e) => e.teamId === team).length).toBeGreaterThan(0);
+      // Another team's inspections stay with that team.
+      const own = new Set(exp.insp.filter((i) => i.teamId === team).map((i) => i.id));
+      expect(changes.filter((c) => c.entity === "inspection").every((c) => own.has(c.rowId) || fx.model.inspections.find((i) => i.id === c.rowId)?.teamId === team)).toBe(true);
+    }
+  });
+
   it("scope: dost sees only its province, admin names one, others are refused, bad years are 400", async () => {
     expect((await get(`/api/dost/summary?year=${YEAR}`, "lead-t1")).status).toBe(403);
     expect((await get(`/api/dost/summary?year=${YEAR}&province=${OTHER_PROVINCE}`)).status).toBe(403);

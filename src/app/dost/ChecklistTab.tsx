@@ -8,6 +8,7 @@ import type { Checklist } from "../../domain/checklist";
 import { checklistRowId } from "../../domain/checklistRecord";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
+import { readFileBytes } from "./readFileBytes";
 import { useDostT } from "./useDostT";
 
 /** Import a province's matrix through the checklist library, preview it with the importer's warnings, publish it as
@@ -57,7 +58,7 @@ export function ChecklistTab({ province }: { province: string }) {
         <input type="file" accept=".txt,.tsv,.csv,.xlsx,.docx" data-testid="checklist-file" onChange={async (e) => {
           const f = e.target.files?.[0];
           if (!f) return;
-          const next = { name: f.name, bytes: new Uint8Array(await new Response(f).arrayBuffer()) };
+          const next = { name: f.name, bytes: await readFileBytes(f) };
           setFile(next);
           run(next);
         }} />
@@ -65,7 +66,7 @@ export function ChecklistTab({ province }: { province: string }) {
         <input placeholder={t("Phiên bản, ví dụ 2026.1", "Version, e.g. 2026.1")} value={version} onChange={(e) => setVersion(e.target.value)} />
         <button type="button" onClick={() => run()} disabled={!file}>{t("Đọc lại", "Re-read")}</button>
       </div>
-      {error && <p className="banner" role="alert">{error}</p>}
+      {error && <p className="banner" role="alert" data-testid="checklist-error">{error}</p>}
       {result && (
         <div className="card" data-testid="checklist-preview">
           <h3>{result.checklist.title} — {result.checklist.id}@{result.checklist.version}</h3>

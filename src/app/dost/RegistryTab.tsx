@@ -13,6 +13,7 @@ import { useDb } from "../shell/DbContext";
 import { AgencyHistory } from "./AgencyHistory";
 import { asAgency } from "./asAgency";
 import { readAgencyFile, readAgencyText } from "./readAgencyFile";
+import { readFileBytes } from "./readFileBytes";
 import { rowEdits } from "./rowEdits";
 import { useDostT } from "./useDostT";
 
@@ -46,7 +47,7 @@ export function RegistryTab({ province, token }: Props) {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const bytes = new Uint8Array(await new Response(file).arrayBuffer());
+    const bytes = await readFileBytes(file);
     setPreview(readAgencyFile(file.name, bytes));
   };
 
