@@ -28,6 +28,8 @@ export interface AppOptions {
 }
 
 const MAX_JSON_BYTES = 256 * 1024;
+/** A bundle carries photos as base64: allow a few dozen of them. */
+const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
 
 /** The HTTP app: stateless (everything lives in `storage`), so several instances can share one PostgreSQL. */
 export function createApp(opts: AppOptions): Hono<AppEnv> {
@@ -51,6 +53,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   const tooBig = (limit: number) =>
     bodyLimit({ maxSize: limit, onError: (c) => problem(c, 413, `Dữ liệu gửi lên vượt quá ${Math.round(limit / 1024)} KB.`) });
   app.use("/api/sync/push", tooBig(maxPush));
+  app.use("/api/sync/bundle", tooBig(MAX_BUNDLE_BYTES));
   app.use("/api/sync/pull", compress());
   app.use("/api/auth/*", tooBig(MAX_JSON_BYTES));
   app.use("/api/users", tooBig(MAX_JSON_BYTES));

@@ -95,6 +95,17 @@ export function openApiDocument(routes: readonly { method: string; path: string 
           },
         },
       },
+      "/api/sync/bundle": {
+        post: {
+          summary: "Import a sync bundle file (htqlcl-bundle/1): its changes under the push rules and its photos, in one transaction",
+          security: auth,
+          requestBody: { content: { "application/json": { schema: { type: "object", properties: { format: { const: "htqlcl-bundle/1" }, changes: { type: "array", items: { $ref: "#/components/schemas/Change" } }, blobs: { type: "object", additionalProperties: { type: "string", contentEncoding: "base64" } } } } } } },
+          responses: {
+            200: json({ type: "object", properties: { accepted: { type: "array" }, rejected: { type: "array" }, epoch: { type: "string" }, blobs: { type: "integer" } } }),
+            400: problem, 401: problem, 413: problem, 422: problem,
+          },
+        },
+      },
       "/api/sync/pull": {
         get: {
           summary: "Changes after a cursor, within the user's scope",

@@ -184,6 +184,36 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     expect(await h.storage.query("select sha256 from blobs")).toMatchObject({ rows: [{ sha256: sha }] });
   });
 
+  it("imports a sync bundle file: its changes under the push rules and its photos, all or nothing", async () => {
+    const dost = await addUser(h, "dost1", "dost", "P1");
+    const photo = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode("ảnh hiện trường")]);
+    const sha = sha256Hex(photo);
+    const b64 = Buffer.from(photo).toString("base64");
+    // Changes made by the team's inspector on a tablet that never got a link, carried to DOST.
+    const changes = [
+      change({ entity: "attachment", rowId: "AT1", field: "sha256", value: sha, user: "insp1" }),
+      change({ entity: "attachment", rowId: "AT1", field: "caption", value: "Sổ theo dõi", user: "insp1" }),
+      change({ entity: "attachment", rowId: "AT1", field: "bytes", value: -5, user: "insp1" }),
+    ];
+    const damaged = await call(h, "POST", "/api/sync/bundle", dost, { format: "htqlcl-bundle/1", changes, blobs: { [sha]: Buffer.from("khác").toString("base64") } });
+    expect(damaged.status).toBe(422);
+    expect(await countChanges(h)).toBe(0);
+    const bundle = { format: "htqlcl-bundle/1", changes, blobs: { [sha]: b64 }, device: "tabX" };
+    const r = await call(h, "POST", "/api/sync/bundle", dost, bundle);
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ accepted: [changes[0]!.id, changes[1]!.id], blobs: 1 });
+    expect(r.json.rejected.map((x: { id: string }) => x.id)).toEqual([changes[2]!.id]);
+    // The rows keep the author's team scope, so the team sees them; importing again changes nothing.
+    expect(await rowOf(h, "attachment", "AT1")).toMatchObject({ province: "P1", team: "T1", data: { sha256: sha, caption: "Sổ theo dõi" } });
+    expect((await pullAll(h, insp)).map((c) => c.id)).toEqual([changes[0]!.id, changes[1]!.id]);
+    expect((await call(h, "POST", "/api/sync/bundle", dost, bundle)).json.accepted).toHaveLength(2);
+    expect(await countChanges(h)).toBe(3);
+    const got = await h.app.request(`/api/blobs/${sha}`, { headers: { Authorization: `Bearer ${dost.token}` } });
+    expect(got.headers.get("content-type")).toBe("image/jpeg");
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(photo);
+    expect((await call(h, "POST", "/api/sync/bundle", dost, { format: "htqlcl-bundle/2", changes: [] })).status).toBe(400);
+  });
+
   it("rate-limits failed logins per username, in the database", async () => {
     const login = (password: string) => call(h, "POST", "/api/auth/login", null, { username: "lead1", password });
     for (let i = 0; i < 10; i++) expect((await login("sai")).status).toBe(401);

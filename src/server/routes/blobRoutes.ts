@@ -5,6 +5,7 @@ import { sha256Hex } from "../auth/sha256Hex";
 import type { ServerUser } from "../auth/ServerUser";
 import { problem } from "../problem";
 import { requireUser } from "../requireUser";
+import { storeBlob } from "../storeBlob";
 
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
 const SHA = /^[0-9a-f]{64}$/;
@@ -32,14 +33,7 @@ blobRoutes.put(
     if (bytes.length === 0) return problem(c, 400, "Tệp rỗng.");
     if (bytes.length > MAX_BLOB_BYTES) return problem(c, 413, `Tệp vượt quá ${MAX_BLOB_BYTES / 1024 / 1024} MB.`);
     if (sha256Hex(bytes) !== sha) return problem(c, 422, "Nội dung tệp không khớp mã SHA-256; hãy tải lên lại.");
-    const u = c.get("user");
-    const created = await c.get("storage").transaction(async (tx) => {
-      const ins = await tx.query("insert into blobs (sha256, bytes, size, mime) values ($1, $2, $3, $4) on conflict (sha256) do nothing returning sha256", [
-        sha, bytes, bytes.length, mime,
-      ]);
-      await tx.query("insert into blob_owners (sha256, province, team) values ($1, $2, $3) on conflict do nothing", [sha, u.province ?? "", u.team ?? ""]);
-      return ins.rows.length > 0;
-    });
+    const created = await c.get("storage").transaction((tx) => storeBlob(tx, sha, bytes, mime, c.get("user")));
     return c.json({ sha256: sha, size: bytes.length }, created ? 201 : 200);
   },
 );

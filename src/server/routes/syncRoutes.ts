@@ -7,8 +7,9 @@ import { requireUser } from "../requireUser";
 import { PULL_MAX_LIMIT, pullChanges } from "../sync/pullChanges";
 import { pushChanges, pushItemIds } from "../sync/pushChanges";
 import { zodDetail } from "../zodDetail";
+import { bundleRoute } from "./bundleRoute";
 
-/** POST /api/sync/push and GET /api/sync/pull (DESIGN §4). */
+/** POST /api/sync/push, GET /api/sync/pull (DESIGN §4) and POST /api/sync/bundle (a bundle file). */
 export const syncRoutes = new Hono<AppEnv>();
 syncRoutes.use("*", requireUser);
 
@@ -31,3 +32,5 @@ syncRoutes.get("/pull", async (c) => {
   }
   return c.json(await pullChanges(c.get("storage"), c.get("user"), BigInt(afterRaw), Number(limitRaw)));
 });
+
+syncRoutes.post("/bundle", bundleRoute);

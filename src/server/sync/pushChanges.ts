@@ -3,7 +3,7 @@ import type { PushResponse } from "../../domain/protocol";
 import type { ServerUser } from "../auth/ServerUser";
 import { USER_COLUMNS, userFromRow } from "../auth/userFromRow";
 import { getEpoch } from "../getEpoch";
-import type { Storage } from "../Storage";
+import type { Queryable, Storage } from "../Storage";
 import { jsonIsStorable } from "./jsonIsStorable";
 import { newRowScope } from "./newRowScope";
 import { recomputeRows, type RowKey } from "./recomputeRows";
@@ -43,13 +43,20 @@ function check(item: unknown, id: string): Checked {
 /**
  * Stores and applies a push: each change once (a repeated id gets its first answer again), each checked on its
  * own, rejected ones recorded with their reason, all in one transaction with the current-state update.
- * `items` must already have passed pushItemIds.
+ * `items` must already have passed pushItemIds. `alsoInTx` writes more in the same transaction (a bundle's blobs).
  */
-export async function pushChanges(storage: Storage, user: ServerUser, items: readonly unknown[], ids: readonly string[]): Promise<PushResponse> {
+export async function pushChanges(
+  storage: Storage,
+  user: ServerUser,
+  items: readonly unknown[],
+  ids: readonly string[],
+  alsoInTx?: (tx: Queryable) => Promise<void>,
+): Promise<PushResponse> {
   const checked = items.map((item, i) => check(item, ids[i]!));
   const keyOf = (c: { entity: string; rowId: string }) => `${c.entity}\u0000${c.rowId}`;
   return storage.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(${PUSH_LOCK})`);
+    if (alsoInTx) await alsoInTx(tx);
     const answers = new Map<string, string | null>();
     const old = await tx.query<{ id: string; status: string; reason: string | null }>(
       "select id, status, reason from changes where id in (select jsonb_array_elements_text($1::jsonb))",
