@@ -1,6 +1,6 @@
 import { ChangeSchema, changeValueProblem, type Change } from "../../domain/change";
 import { formatHlc, parseHlc, receiveHlc } from "../../domain/hlc";
-import { ALL_TABLES } from "./ALL_TABLES";
+import { tablesFor } from "./tablesFor";
 import type { AppDb } from "./AppDb";
 import { ensureDeviceId } from "./ensureDeviceId";
 import { mergeIntoRow } from "./mergeIntoRow";
@@ -33,7 +33,8 @@ export async function applyRemoteChanges(
   opts: ApplyOptions = {},
 ): Promise<ApplyReport> {
   const now = opts.now ?? Date.now();
-  return db.transaction("rw", [...ALL_TABLES], async () => {
+  const entities = changes.map((c) => String((c as { entity?: unknown } | null)?.entity ?? ""));
+  return db.transaction("rw", tablesFor(entities), async () => {
     const device = await ensureDeviceId(db);
     const report: ApplyReport = { added: 0, duplicates: 0, invalid: [] };
     const fresh: Change[] = [];

@@ -1,7 +1,6 @@
 import { changeValueProblem, type Change } from "../../domain/change";
 import { mergeOptionsFor } from "../../domain/mergeOptionsFor";
 import { uuidv7 } from "../../domain/uuidv7";
-import { ALL_TABLES } from "./ALL_TABLES";
 import type { AppDb } from "./AppDb";
 import type { Edit } from "./Edit";
 import { ensureDeviceId } from "./ensureDeviceId";
@@ -10,6 +9,7 @@ import { META } from "./META";
 import { randomBytes } from "./randomBytes";
 import type { AnyRow } from "./rowTypes";
 import type { Session } from "./Session";
+import { tablesFor } from "./tablesFor";
 import { tickLocalHlc } from "./tickLocalHlc";
 import { rowTable } from "./rowTable";
 import { WriteRefusedError } from "./WriteRefusedError";
@@ -27,7 +27,7 @@ export interface WriteOptions {
  */
 export async function writeEdits(db: AppDb, edits: readonly Edit[], opts: WriteOptions = {}): Promise<Change[]> {
   const now = opts.now ?? Date.now();
-  return db.transaction("rw", [...ALL_TABLES], async () => {
+  return db.transaction("rw", tablesFor(edits.map((e) => e.entity)), async () => {
     const device = await ensureDeviceId(db);
     const session = (await db.meta.get(META.session))?.value as Session | undefined;
     const user = session?.user.username || "local";
