@@ -12,7 +12,10 @@ export async function downscaleImage(img: PdfImage): Promise<PdfImage> {
   const g = globalThis as { createImageBitmap?: unknown; OffscreenCanvas?: unknown };
   if (typeof g.createImageBitmap !== "function" || typeof g.OffscreenCanvas !== "function") return img;
   try {
-    const bytes = Uint8Array.from(atob(img.data), (c) => c.charCodeAt(0));
+    // A plain loop: Uint8Array.from with a mapping callback took ~90 ms per camera photo.
+    const bin = atob(img.data);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     const bitmap = await createImageBitmap(new Blob([bytes], { type: img.mime }));
     const scale = MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height);
     if (scale >= 1) {
@@ -28,9 +31,9 @@ export async function downscaleImage(img: PdfImage): Promise<PdfImage> {
     bitmap.close();
     const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.82 });
     const out = new Uint8Array(await blob.arrayBuffer());
-    let bin = "";
-    for (let i = 0; i < out.length; i += 0x8000) bin += String.fromCharCode(...out.subarray(i, i + 0x8000));
-    return { mime: "image/jpeg", data: btoa(bin) };
+    let outBin = "";
+    for (let i = 0; i < out.length; i += 0x8000) outBin += String.fromCharCode(...out.subarray(i, i + 0x8000));
+    return { mime: "image/jpeg", data: btoa(outBin) };
   } catch {
     return img;
   }

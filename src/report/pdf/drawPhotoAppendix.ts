@@ -29,7 +29,8 @@ export function drawPhotoAppendix(w: PdfWriter, heading: string, photos: readonl
         const scale = Math.min(boxW / props.width, BOX_H / props.height);
         const iw = props.width * scale;
         const ih = props.height * scale;
-        w.doc.addImage(p.data, format, x + (boxW - iw) / 2, top + (BOX_H - ih) / 2, iw, ih, undefined, "FAST");
+        // An alias of our own spares jsPDF hashing megabytes of image data to find duplicates.
+        w.doc.addImage(p.data, format, x + (boxW - iw) / 2, top + (BOX_H - ih) / 2, iw, ih, `photo-${i + j}`, "FAST");
       } catch {
         w.doc.rect(x, top, boxW, BOX_H);
         w.font("italic", 11);

@@ -20,7 +20,9 @@ const SUBJECT = "Việc xây dựng, áp dụng, duy trì và cải tiến Hệ 
 
 /** The pure model of the inspection record (Mẫu 21 BBKT, TT 26 Art. 37) from an inspection export. */
 export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOptions = {}): InspectionRecordModel {
-  const exp = deepNfc(raw);
+  // Photo bytes (base64, megabytes each) are not text: keep them out of the NFC pass.
+  const photoData = new Map((raw.attachments ?? []).map((a) => [a.id, a.data]));
+  const exp = deepNfc({ ...raw, attachments: raw.attachments?.map((a) => ({ ...a, data: undefined })) });
   const { inspection: ins, agency, checklist } = exp;
   const issuer = exp.issuer;
   const issuingBody = issuer?.issuingBody.trim() || "Đoàn kiểm tra";
@@ -83,11 +85,11 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
     opts.photos === false
       ? []
       : (exp.attachments ?? [])
-          .filter((a) => !a.deleted && a.data && (a.mime === "image/jpeg" || a.mime === "image/png"))
+          .filter((a) => !a.deleted && photoData.get(a.id) && (a.mime === "image/jpeg" || a.mime === "image/png"))
           .map((a, i) => {
             const code = exp.results.find((r) => r.id === a.ownerId)?.criterionCode ?? exp.findings.find((f) => f.id === a.ownerId)?.criterionCode;
             const caption = `Ảnh ${i + 1}${code ? ` (${code})` : ""}: ${a.caption.trim() || "Ảnh minh chứng"}`;
-            return { caption, mime: a.mime, data: a.data ?? "", width: a.width, height: a.height };
+            return { caption, mime: a.mime, data: photoData.get(a.id) ?? "", width: a.width, height: a.height };
           });
 
   const team = ins.members.length > 0 ? ins.members.map((m) => personLine(m.name, m.role)) : ins.leadName.trim() ? [personLine(ins.leadName, "Trưởng đoàn")] : ["……"];
