@@ -13,7 +13,12 @@ import { requireUser } from "../requireUser";
 
 const LoginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
+/** The client's address; behind a reverse proxy (TRUST_PROXY=1) the first X-Forwarded-For entry. */
 function clientIp(c: Context): string {
+  if (process.env.TRUST_PROXY === "1") {
+    const fwd = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (fwd) return fwd.slice(0, 100);
+  }
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {
