@@ -1,3 +1,4 @@
+const HAS_BULLET = /[-+•·▪◦*–]/;
 const BULLET_START = /^[-+•·▪◦*–]\s+/;
 const INLINE_BULLET = /\s+[-+•·▪◦–]\s+/;
 // A list that starts after a lead-in: "… các nội dung: - A; - B."
@@ -11,6 +12,10 @@ const LEAD_IN = /([:;])\s+[-+•·▪◦–]\s+/;
 export function splitListEntries(cell: string): string[] {
   const entries: string[] = [];
   for (const line of cell.split("\n")) {
+    if (!HAS_BULLET.test(line)) {
+      entries.push(line);
+      continue;
+    }
     if (BULLET_START.test(line)) {
       entries.push(...line.replace(BULLET_START, "").split(INLINE_BULLET));
       continue;
