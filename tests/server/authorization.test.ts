@@ -162,6 +162,18 @@ describe("authorization matrix", () => {
     expect((await call(h, "GET", "/api/auth/me", u)).status).toBe(401);
   });
 
+  it("limits failed logins per client address too (X-Forwarded-For behind a trusted proxy)", async () => {
+    process.env.TRUST_PROXY = "1";
+    try {
+      const from = (ip: string, username: string) => call(h, "POST", "/api/auth/login", null, { username, password: "sai-mat-khau" }, { "X-Forwarded-For": `${ip}, 10.0.0.1` });
+      for (let i = 0; i < 50; i++) expect((await from("203.0.113.7", `khach${i}`)).status).toBe(401);
+      expect((await from("203.0.113.7", "khach-moi")).status).toBe(429);
+      expect((await from("198.51.100.2", "khach-moi")).status).toBe(401);
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
+
   it("serves blobs only within the uploader's province and team (and to its DOST)", async () => {
     const bytes = new TextEncoder().encode("biên bản scan");
     const sha = sha256Hex(bytes);
