@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build, type Rollup } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// preparePhoto needs createImageBitmap, a canvas and Web Crypto: it runs in real Chromium, bundled as the app bundles it.
+let browser: Browser;
+let page: Page;
+let server: Server;
+
+beforeAll(async () => {
+  const out = (await build({
+    configFile: false,
+    logLevel: "silent",
+    build: { write: false, minify: false, lib: { entry: join(import.meta.dirname, "../../src/app/photos/preparePhoto.ts"), formats: ["iife"], name: "photos" } },
+  })) as Rollup.RollupOutput[];
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  // Web Crypto needs a secure context: a page from localhost, not about:blank.
+  const js = out[0]!.output[0].code;
+  server = createServer((req, res) => {
+    if (req.url === "/photos.js") res.writeHead(200, { "Content-Type": "text/javascript" }).end(js);
+    else res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end('<!doctype html><meta charset=utf-8><script src="/photos.js"></script>');
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+interface Prepared { width: number; height: number; mime: string; sha256: string; bytes: number[] }
+
+/** Draws a w×h test picture in the page, encodes it as `type`, and runs preparePhoto on it. */
+function prepare(w: number, h: number, type = "image/png"): Promise<Prepared> {
+  return page.evaluate(
+    async ([w, h, type]) => {
+      const c = new OffscreenCanvas(w, h);
+      const ctx = c.getContext("2d")!;
+      for (let y = 0; y < h; y += 50) for (let x = 0; x < w; x += 50) {
+        ctx.fillStyle = `rgb(${(x * 7) % 256},${(y * 3) % 256},${(x + y) % 256})`;
+        ctx.fillRect(x, y, 50, 50);
+      }
+      const blob = await c.convertToBlob({ type });
+      const p = await (globalThis as unknown as { photos: { preparePhoto(b: Blob): Promise<{ bytes: ArrayBuffer; mime: string; width: number; height: number; sha256: string }> } }).photos.preparePhoto(blob);
+      return { width: p.width, height: p.height, mime: p.mime, sha256: p.sha256, bytes: Array.from(new Uint8Array(p.bytes)) };
+    },
+    [w, h, type] as const,
+  );
+}
+
+describe("preparePhoto in Chromium", () => {
+  it("scales a large landscape photo to 1600 px on the long side, as JPEG bytes with their SHA-256", async () => {
+    const p = await prepare(4000, 3000);
+    expect([p.width, p.height]).toEqual([1600, 1200]);
+    expect(p.mime).toBe("image/jpeg");
+    expect(p.bytes.slice(0, 3)).toEqual([0xff, 0xd8, 0xff]);
+    expect(p.sha256).toBe(createHash("sha256").update(Uint8Array.from(p.bytes)).digest("hex"));
+    // the stored JPEG really is 1600×1200: read the SOF0/SOF2 marker
+    const b = p.bytes;
+    let i = 2;
+    let size: [number, number] | null = null;
+    while (i < b.length) {
+      const marker = b[i + 1]!;
+      const len = (b[i + 2]! << 8) | b[i + 3]!;
+      if (marker === 0xc0 || marker === 0xc2) {
+        size = [(b[i + 7]! << 8) | b[i + 8]!, (b[i + 5]! << 8) | b[i + 6]!];
+        break;
+      }
+      i += 2 + len;
+    }
+    expect(size).toEqual([1600, 1200]);
+  });
+
+  it("scales a portrait photo by its long side and leaves a small one at its size", async () => {
+    const portrait = await prepare(1200, 2400, "image/jpeg");
+    expect([portrait.width, portrait.height]).toEqual([800, 1600]);
+    const small = await prepare(640, 480);
+    expect([small.width, small.height]).toEqual([640, 480]);
+  });
+
+  it("a file that is not an image gives a plain Vietnamese message", async () => {
+    const msg = await page.evaluate(async () => {
+      try {
+        await (globalThis as unknown as { photos: { preparePhoto(b: Blob): Promise<unknown> } }).photos.preparePhoto(new Blob(["không phải ảnh"], { type: "image/jpeg" }));
+        return "resolved";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(msg).toMatch(/^Không đọc được ảnh này/);
+  });
+});
