@@ -1,10 +1,13 @@
 import { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
+import { zipSync } from "fflate";
 import { describe, expect, test } from "vitest";
 import { importChecklist } from "../../src/checklists/importChecklist";
 import { csvFixture } from "./fixtures/csvFixture";
 import { docxFixture } from "./fixtures/docxFixture";
 import { xlsxFixture } from "./fixtures/xlsxFixture";
 import { SAMPLE_SECTIONS, withoutFields } from "./fixtures/sampleSections";
+
+const enc = (s: string) => new TextEncoder().encode(s);
 
 const unscoredIII = {
   message: "section III describes the inspection itself: kept, not scored",
@@ -109,6 +112,33 @@ describe("each format gives the same checklist", () => {
     expect(checklist.sections.map((s) => [s.code, s.title, s.items.map((i) => `${i.code} ${i.title}: ${i.criteria[0]!.activities[0]}`)])).toEqual([
       ["I", "Áp dụng", ["I.1 Phạm vi: Rà soát", "I.2 Đào tạo: Tập huấn"]],
       ["II", "Tuân thủ QĐ 19", ["II.a Lãnh đạo tham gia: Phân công", "II.b Xác nhận hiệu lực: Ký xác nhận"]],
+    ]);
+  });
+
+  test("XLSX written by another producer: inline and rich-text strings, x: prefixes, _x000D_, a section merged over two rows", () => {
+    const cell = (ref: string, xml: string) => `<x:c r="${ref}" t="inlineStr"><x:is>${xml}</x:is></x:c>`;
+    const t = (text: string) => `<x:t xml:space="preserve">${text}</x:t>`;
+    const sheet =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      `<x:row r="2">${cell("A2", t("TT"))}${cell("B2", t("Nội dung"))}${cell("C2", t("Nội dung thực hiện"))}${cell("D2", t("Sản phẩm"))}</x:row>` +
+      `<x:row r="3">${cell("A3", t("II. Tuân thủ"))}</x:row>` +
+      `<x:row r="5"><x:c r="A5"><x:v>1</x:v></x:c>${cell("B5", `<x:r><x:rPr><x:b/></x:rPr>${t("Người đứng đầu ")}</x:r><x:r>${t("xác nhận")}</x:r>`)}${cell("C5", t("Ký_x000D_\nĐóng dấu"))}${cell("D5", t("Quyết định &amp; thông báo"))}</x:row>` +
+      '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A3:D4"/></x:mergeCells></x:worksheet>';
+    const files = {
+      "[Content_Types].xml": enc('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      "xl/workbook.xml": enc('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="PL" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      "xl/_rels/workbook.xml.rels": enc('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="/xl/worksheets/data.xml"/></Relationships>'),
+      "xl/worksheets/data.xml": enc(sheet),
+    };
+    const { checklist, format } = importChecklist({ name: "other.xlsx", bytes: zipSync(files) });
+    expect(format).toBe("xlsx");
+    expect(checklist.sections).toEqual([
+      {
+        code: "II",
+        title: "Tuân thủ",
+        scored: true,
+        items: [{ code: "II.1", title: "Người đứng đầu xác nhận", criteria: [{ code: "II.1.1", activities: ["Ký", "Đóng dấu"], evidence: ["Quyết định & thông báo"] }] }],
+      },
     ]);
   });
 
