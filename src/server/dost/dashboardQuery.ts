@@ -49,13 +49,16 @@ export async function dashboardQuery(db: Queryable, province: string, year: numb
   const fs = await db.query(`with ${YEAR_INSPECTIONS_CTE} select mode, status, count(*) as n from insp group by 1, 2 order by 1, 2`, p);
   // One pass over the finalized results gives both breakdowns (grouping sets), the heaviest part of the dashboard.
   const comp = await db.query(
-    `with ${YEAR_INSPECTIONS_CTE}
-     select r.data->>'criterionCode' as code, ag.data->>'kind' as kind, ag.data->>'parentId' as parent,
-            max(pa.data->>'name') as parent_name, grouping(ag.data->>'kind') as by_parent, ${OUTCOME_SQL}
-     from rows r join insp i on i.id = r.data->>'inspectionId'
-       left join rows ag on ag.entity = 'agency' and ag.row_id = i.agency_id
-       left join rows pa on pa.entity = 'agency' and pa.row_id = ag.data->>'parentId'
-     where r.entity = 'result' and r.province = $1 and i.status = 'finalized' and r.data->>'outcome' is not null
+    `with ${YEAR_INSPECTIONS_CTE},
+     -- Agency kind and parent per finalized inspection first (a few thousand rows), so the results join a small table.
+     fin as materialized (select i.id, ag.data->>'kind' as kind, ag.data->>'parentId' as parent, pa.data->>'name' as parent_name
+             from insp i left join rows ag on ag.entity = 'agency' and ag.row_id = i.agency_id
+               left join rows pa on pa.entity = 'agency' and pa.row_id = ag.data->>'parentId'
+             where i.status = 'finalized')
+     select r.data->>'criterionCode' as code, f.kind, f.parent, max(f.parent_name) as parent_name,
+            grouping(f.kind) as by_parent, ${OUTCOME_SQL}
+     from rows r join fin f on f.id = r.data->>'inspectionId'
+     where r.entity = 'result' and r.province = $1 and r.data->>'outcome' is not null
      group by grouping sets ((1, 2), (1, 3))`,
     p,
   );
