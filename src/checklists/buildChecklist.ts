@@ -156,7 +156,10 @@ export function buildChecklist(
     fail(table.rows[header.index]?.row, undefined, "the table has a header but no section or item rows under it", "bảng có dòng tiêu đề nhưng không có mục hay nội dung nào");
   }
   for (const s of sections) {
-    if (isInspectionSection(s.title) || options.unscoredSections?.includes(s.code)) {
+    if (options.unscoredSections?.includes(s.code)) {
+      s.scored = false;
+      warnings.push({ message: `section ${s.code} kept, not scored, as asked`, messageVi: `mục ${s.code} được giữ lại, không chấm điểm, theo yêu cầu` });
+    } else if (isInspectionSection(s.title)) {
       s.scored = false;
       warnings.push({ message: `section ${s.code} describes the inspection itself: kept, not scored`, messageVi: `mục ${s.code} mô tả chính việc kiểm tra: giữ lại, không chấm điểm` });
     }

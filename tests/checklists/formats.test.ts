@@ -27,6 +27,15 @@ describe("each format gives the same checklist", () => {
     expect(warnings).toEqual([unscoredIII]);
   });
 
+  test("the caller can keep more sections unscored", () => {
+    const { checklist, warnings } = importChecklist({ name: "phu-luc.csv", bytes: csvFixture() }, { unscoredSections: ["II"] });
+    expect(checklist.sections.map((s) => [s.code, s.scored])).toEqual([["I", true], ["II", false], ["III", false]]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      "section II kept, not scored, as asked",
+      "section III describes the inspection itself: kept, not scored",
+    ]);
+  });
+
   test("CSV without BOM, with LF and semicolons (Excel in a Vietnamese locale)", () => {
     const csv = new TextDecoder().decode(csvFixture()).replace(/^\uFEFF/, "");
     // Swap the delimiter outside quoted cells only.
