@@ -21,14 +21,6 @@ export interface SimUser { user: ServerUser; token: string }
 export interface SimWorld { raw: Storage; storage: ReturnType<typeof faultyStorage>; lead: SimUser; inspectors: SimUser[] }
 
 const DAY = 86_400_000;
-/**
- * Inspectors also move `status` (to `submitted`), concurrently with the lead's finalize. Off by default: the
- * server currently derives an inspection's lock from its status merged WITHOUT the workflow ranks
- * (src/server/sync/recomputeRows.ts), while its stored status and every tablet use the ranked merge, so they
- * disagree on whether a later-stamped concurrent "submitted" unlocks the inspection (seeds 17 and 91 show it).
- * Turn on with SIM_STATUS_RACE=1 once that is fixed.
- */
-const STATUS_RACE = process.env.SIM_STATUS_RACE === "1";
 const CODES = ["I.1.1", "I.1.2", "II.a.1"];
 const BASE = "http://sim.test";
 
@@ -125,7 +117,8 @@ export async function runSimulation(world: SimWorld, seed: number): Promise<stri
       if (c === lead) {
         const status = (await lead.db.inspections.get(insp))?.status;
         await tolerate(status === "finalized" ? reopenInspection(lead.db, insp, { now: now(lead) }) : finalizeInspection(lead.db, insp, { signedOn: "2026-05-12" }, { now: now(lead) }));
-      } else if (STATUS_RACE) {
+      } else {
+        // Inspectors move `status` to submitted, concurrently with the lead's finalize and reopen.
         await tolerate(writeEdits(c.db, [{ entity: "inspection", rowId: insp, field: "status", value: "submitted" }], { now: now(c) }));
       }
     } else if (pushes.length > 0) {

@@ -1,6 +1,6 @@
 import { ENTITIES, ENTITY_NAMES, type EntityName } from "../../domain/entities";
 import { mergeField, type FieldChange } from "../../domain/mergeField";
-import { lockHlcOf, lockingInspectionId } from "../../domain/mergeOptionsFor";
+import { lockHlcOf, lockingInspectionId, mergeOptionsFor } from "../../domain/mergeOptionsFor";
 import type { Queryable } from "../Storage";
 import { mergeRow, type MergedRow } from "./mergeRow";
 
@@ -24,7 +24,7 @@ export async function recomputeRows(tx: Queryable, keys: readonly RowKey[], seq:
   const inspChanges = await loadChanges(tx, inspections);
   for (const k of inspections) {
     const byField = inspChanges.get(keyOf(k)) ?? new Map<string, FieldChange[]>();
-    const lock = lockHlcOf(mergeField(byField.get("status") ?? [], {}));
+    const lock = lockHlcOf(mergeField(byField.get("status") ?? [], mergeOptionsFor("inspection", "status", null)));
     locks.set(k.rowId, lock);
     merged.set(keyOf(k), { key: k, row: mergeRow("inspection", byField, lock), inspectionId: k.rowId });
   }
