@@ -101,6 +101,13 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     expect(screen.getByTestId("notices").querySelectorAll("li")).toHaveLength(exp.noticeIds.length);
     expect(screen.getByTestId("conflicts").querySelectorAll("li").length).toBe(Math.min(50, exp.conflictRows.length));
     expect(screen.getAllByRole("img").length).toBeGreaterThanOrEqual(2);
+    // The merged commune's history includes what its predecessors went through in 2025.
+    await user.type(screen.getByTestId("history-search"), "muong ly (moi");
+    await user.click(await screen.findByRole("button", { name: "UBND xã Mường Lý (mới)" }));
+    const history = await screen.findByTestId("agency-history");
+    await waitFor(() => expect(history.textContent).toContain("Năm 2025"));
+    expect(history.textContent).toContain("Năm 2026");
+    expect(history.textContent).toContain("UBND xã Trung Lý");
   });
 
   it("follow-up: a reported action is not accepted, the notice PDF is issued and the change queued for push", async () => {

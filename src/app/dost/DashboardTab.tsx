@@ -3,6 +3,7 @@ import { AGENCY_KIND_LABELS_VI, type AgencyKind } from "../../domain/agency";
 import type { DostDashboard } from "../../domain/dostDashboard";
 import type { DostSummary } from "../../domain/dostSummary";
 import { OUTCOME_LABELS_VI, OUTCOMES, type Outcome } from "../../domain/outcome";
+import { AgencyHistoryPicker } from "./AgencyHistoryPicker";
 import { BarChart } from "./BarChart";
 import { dostFetch } from "./dostFetch";
 import { InspectionList, type InspectionFilter } from "./InspectionList";
@@ -111,6 +112,8 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
       <ul data-testid="overdue">{dash.overdue.slice(0, 50).map((a) => <li key={a.actionId}>{a.dueOn} — {a.agencyName} — {a.description}</li>)}</ul>
       <h2>{t("Thông báo chưa chấp nhận", "Notices of non-acceptance")} ({dash.notices.length})</h2>
       <ul data-testid="notices">{dash.notices.map((a) => <li key={a.actionId}>{a.noticeNumber} — {a.agencyName} — {a.decisionNote}</li>)}</ul>
+      <h2>{t("Lịch sử một cơ quan qua các năm", "An agency's history year over year")}</h2>
+      <AgencyHistoryPicker token={token} province={province} />
       <h2>{t("Xung đột chờ trưởng đoàn xử lý", "Conflicts waiting for a team lead")} ({num(dash.conflicts.length, t("Xung đột", "Conflicts"), { conflicts: "true" })})</h2>
       <ul data-testid="conflicts">{dash.conflicts.slice(0, 50).map((x) => <li key={`${x.entity}|${x.rowId}`}>{x.entity} {x.rowId} — {x.team ?? "DOST"} — {x.count}</li>)}</ul>
     </section>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useState } from "react";
 import { adoptionId } from "../../domain/adoption";
-import { AGENCY_KIND_LABELS_VI, type Agency } from "../../domain/agency";
+import { AGENCY_KIND_LABELS_VI, AGENCY_KINDS, type Agency } from "../../domain/agency";
 import { buildRegistry } from "../../domain/buildRegistry";
 import { foldVietnamese } from "../../domain/foldVietnamese";
 import type { AgencyListParse } from "../../domain/parseAgencyList";
@@ -129,7 +129,11 @@ export function RegistryTab({ province, token }: Props) {
             <tr key={a.id} data-testid="registry-row">
               <td><input type="checkbox" aria-label={a.name} checked={picked.includes(a.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, a.id] : picked.filter((x) => x !== a.id))} /></td>
               <td>{a.name}{a.parentId && byId.get(a.parentId) ? <span className="muted"> — {byId.get(a.parentId)!.name}</span> : null}</td>
-              <td>{AGENCY_KIND_LABELS_VI[a.kind]}</td>
+              <td>
+                <select aria-label={`${t("Loại", "Kind")} ${a.name}`} value={a.kind} onChange={(e) => void save([{ entity: "agency", rowId: a.id, field: "kind", value: e.target.value }, ...(a.needsReview ? [{ entity: "agency" as const, rowId: a.id, field: "needsReview", value: false }] : [])])}>
+                  {AGENCY_KINDS.map((k) => <option key={k} value={k}>{AGENCY_KIND_LABELS_VI[k]}</option>)}
+                </select>
+              </td>
               <td>{a.validFrom ?? "…"} → {a.validTo ?? t("nay", "now")}</td>
               <td>{a.successorId ? `${a.successorKind === "renamed" ? t("đổi tên thành", "renamed to") : t("hợp nhất vào", "merged into")} ${byId.get(a.successorId)?.name ?? a.successorId}` : ""}</td>
               <td><button type="button" onClick={() => setHistory(a.id)}>{t("Lịch sử", "History")}</button></td>
