@@ -9,7 +9,7 @@ import type { Plan, PlanEntry } from "../../../src/domain/plan";
 import { reorganiseAgencies } from "../../../src/domain/reorganiseAgencies";
 import { resultId } from "../../../src/domain/result";
 import { ChangeLog } from "./ChangeLog";
-import { rng } from "./rng";
+import { SimRandom } from "../../sync/simRandom";
 
 export const PROVINCE = "thanh-hoa";
 export const OTHER_PROVINCE = "nghe-an";
@@ -56,8 +56,9 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * that must stay out of every figure. The model records by construction what every merged value must be.
  */
 export function provinceFixture(seed: number): ProvinceFixture {
-  const rand = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const random = new SimRandom(seed);
+  const rand = () => random.next();
+  const pick = <T>(xs: readonly T[]): T => random.pick(xs);
   const log = new ChangeLog(`s${seed}`);
   const conflictRows = new Set<string>();
   let idn = 0;
