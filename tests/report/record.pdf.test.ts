@@ -128,6 +128,19 @@ describe("inspection record PDF (poppler)", () => {
     });
   });
 
+  it("never leaves a group heading row of a table alone at the bottom of a page", () => {
+    let tablePages = 0;
+    for (const p of pages) {
+      // Row codes in the first column: item headings end with a dot ("I.1."), criteria do not ("I.1.1").
+      const codes = p.words.filter((w) => w.xMin < 125 && /^(I|II)\.[0-9a-zđ]+(\.[0-9]+)?\.?$/u.test(w.text));
+      if (codes.length === 0) continue;
+      tablePages++;
+      const lowest = codes.reduce((a, b) => (b.yMin > a.yMin ? b : a));
+      expect(lowest.text, `page ${pages.indexOf(p) + 1}`).toMatch(/^(I|II)\.[0-9a-zđ]+\.[0-9]+$/u);
+    }
+    expect(tablePages).toBeGreaterThan(1);
+  });
+
   it("puts the national title and motto top right on page 1, the agency block top left", () => {
     const p1 = pages[0]!;
     const find = (t: string) => p1.words.find((w) => w.text === t)!;

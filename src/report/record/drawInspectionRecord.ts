@@ -28,9 +28,8 @@ export function drawInspectionRecord(w: PdfWriter, m: InspectionRecordModel): vo
   heading(w, m.checks.heading);
   w.paragraph(m.checks.intro, { indent: INDENT, after: 1 });
   for (const s of m.checks.sections) {
-    w.ensure(30);
-    w.paragraph(s.heading, { style: "bold", after: 1 });
     drawTable(w, {
+      caption: s.heading,
       columns: [
         { header: "TT", width: 14, align: "center" },
         { header: "Nội dung kiểm tra", width: 55 },
