@@ -38,7 +38,9 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        clientsClaim: false,
+        // The first worker takes over the open page at once, so lazy chunks (PDF, DOST) load offline even when
+        // the network drops before any reload. A later version still waits for the user's "Cập nhật".
+        clientsClaim: true,
         skipWaiting: false,
       },
       devOptions: { enabled: false },

@@ -19,9 +19,10 @@ export function registerServiceWorker(): void {
     if (accepted) window.location.reload();
   });
   void wb.register().then((reg) => {
-    // Look for a new build when the app comes back to the foreground or every hour, as tablets stay open for days.
+    // Look for a new build when the app comes back to the foreground or online, and hourly: tablets stay open for days.
     const check = () => void reg?.update().catch(() => undefined);
     document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && check());
+    window.addEventListener("online", check);
     setInterval(check, 60 * 60 * 1000);
   });
 }
