@@ -60,7 +60,12 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.use("/api/dost/*", tooBig(MAX_JSON_BYTES), requireUser);
 
   app.get("/api/health", async (c) => {
-    const epoch = await getEpoch(opts.storage);
+    let epoch: string;
+    try {
+      epoch = await getEpoch(opts.storage);
+    } catch {
+      return problem(c, 503, "Máy chủ chưa kết nối được cơ sở dữ liệu; hãy thử lại sau.", { ok: false, protocol: PROTOCOL_VERSION });
+    }
     return c.json({ ok: true, protocol: PROTOCOL_VERSION, epoch, storage: opts.storage.kind, time: new Date(now()).toISOString() });
   });
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(app.routes)));

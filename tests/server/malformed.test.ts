@@ -99,6 +99,14 @@ describe("malformed requests", () => {
     expect(await countChanges(h)).toBe(1);
   });
 
+  it("says 503, not 500, when the database is gone", async () => {
+    const down = createApp({ storage: { ...h.storage, kind: "pglite", query: () => Promise.reject(new Error("connection refused")), transaction: () => Promise.reject(new Error("connection refused")), close: () => Promise.resolve() } });
+    const r = await down.request("/api/health");
+    expect(r.status).toBe(503);
+    expect(r.headers.get("content-type")).toMatch(/problem\+json/);
+    expect(((await r.json()) as { ok: boolean }).ok).toBe(false);
+  });
+
   it("refuses a push over the size limit as a whole", async () => {
     const small = createApp({ storage: h.storage, maxPushBytes: 10_000 });
     const changes = Array.from({ length: 50 }, (_, i) => change({ entity: "result", rowId: `I1/${i}`, field: "note", value: "ghi chú dài ".repeat(30) }));
