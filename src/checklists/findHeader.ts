@@ -1,5 +1,6 @@
 import { cleanCellText } from "./cleanCellText";
 import { columnRoleOf } from "./columnRoleOf";
+import { isNumberingRow } from "./isNumberingRow";
 import type { ColumnRole } from "./ColumnRole";
 import type { RawRow, RawTable } from "./RawTable";
 
@@ -25,11 +26,6 @@ function rolesOf(row: RawRow): (ColumnRole | null)[] {
   });
 }
 
-/** A row of column numbers under the header: "(1) (2) (3) …" or "1 2 3 …". */
-function isNumberingRow(row: RawRow): boolean {
-  const texts = row.cells.map((_, c) => cellText(row, c)).filter((t) => t !== "");
-  return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$/.test(t));
-}
 
 /**
  * The header row of an inspection matrix: the first row (of the first 30) naming a TT column and a content

@@ -1,6 +1,8 @@
 import { cleanCellText } from "./cleanCellText";
 import type { ColumnRole } from "./ColumnRole";
+import { columnRoleOf } from "./columnRoleOf";
 import type { MatrixHeader } from "./findHeader";
+import { isNumberingRow } from "./isNumberingRow";
 import type { ImportWarning } from "./ImportWarning";
 import type { RawTable } from "./RawTable";
 import { sectionInMergedRow } from "./sectionInMergedRow";
@@ -54,6 +56,14 @@ export function matrixRowsOf(table: RawTable, header: MatrixHeader, warnings: Im
     const filled = own.filter((t) => t !== "");
     if (filled.length === 0) {
       if (!raw.cells.some((c) => c.merged)) blankBefore = true;
+      continue;
+    }
+    // Documents converted from PDF repeat the header (and its column numbers) at the top of every page.
+    const labelCol = header.columns.label;
+    const labelText = labelCol === undefined ? "" : (own[labelCol] ?? "");
+    if ((labelText !== "" && columnRoleOf(labelText) === "label") || isNumberingRow(raw)) {
+      warnings.push({ row: raw.row, message: "repeated header row skipped", messageVi: "bỏ qua dòng tiêu đề bảng lặp lại" });
+      blankBefore = false;
       continue;
     }
     const row: MatrixRow = { row: raw.row, cells: {} };

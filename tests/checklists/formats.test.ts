@@ -162,6 +162,20 @@ describe("each format gives the same checklist", () => {
     expect(checklist.sections[0]!.items.map((i) => i.criteria[0]!.timing)).toEqual(["15/05/2024", "09/2024", "45000"]);
   });
 
+  test("a header repeated at the top of each page (PDF conversions) is skipped", () => {
+    const head = "STT\tNội dung\tNội dung thực hiện\n(1)\t(2)\t(3)\n";
+    const tsv = `${head}I\tÁp dụng\t\n1\tPhạm vi\tRà soát\n\n${head}2\tĐào tạo\tTập huấn\n`;
+    const { checklist, warnings } = importChecklist({ name: "pdf.tsv", bytes: enc(tsv) });
+    expect(checklist.sections[0]!.items.map((i) => [i.code, i.title, i.criteria[0]!.activities])).toEqual([
+      ["I.1", "Phạm vi", ["Rà soát"]],
+      ["I.2", "Đào tạo", ["Tập huấn"]],
+    ]);
+    expect(warnings.map((w) => [w.row, w.message])).toEqual([
+      [6, "repeated header row skipped"],
+      [7, "repeated header row skipped"],
+    ]);
+  });
+
   test("columns the importer does not use are reported, not read", () => {
     const tsv = "TT\tGhi chú\tNội dung\tNội dung thực hiện\nI\tx\tÁp dụng\t\n1\tbỏ qua\tPhạm vi\tRà soát\n";
     const { checklist, warnings } = importChecklist({ name: "g.tsv", bytes: new TextEncoder().encode(tsv) });
