@@ -27,6 +27,8 @@ export async function startBrowser(profileDir: string): Promise<RunningBrowser> 
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      // A tablet set to Vietnamese: dates are typed dd/mm/yyyy.
+      "--lang=vi-VN",
       `--user-data-dir=${profileDir}`,
       "--remote-debugging-port=0",
       "about:blank",

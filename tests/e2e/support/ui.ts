@@ -51,6 +51,13 @@ export async function openCriterion(page: Page, code: string): Promise<void> {
   await expect.poll(() => page.getByTestId("criterion-panel").getAttribute("data-code"), { timeout: 15_000 }).toBe(code);
 }
 
+/** Types a date the way the app asks for it, dd/mm/yyyy, and leaves the field. */
+export async function typeDate(field: Locator, iso: string): Promise<void> {
+  const [y, m, d] = iso.split("-");
+  await field.fill(`${d}/${m}/${y}`);
+  await field.blur();
+}
+
 /** Saves the page at 800×1280 (tablet portrait) and 1280×800 (landscape) into tests/e2e/screenshots/. */
 export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
