@@ -139,4 +139,29 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     expect(s.actions.not_accepted).toBe(exp.actions.not_accepted + 1);
     expect(s.actions.reported).toBe(exp.actions.reported - 1);
   });
+
+  it("reports: the November PDF and the December XLSX carry the server's figures for the year", async () => {
+    const db = await dostTabletSynced();
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    const yearInput = await screen.findByTestId("dost-year", {}, { timeout: 15_000 });
+    await user.clear(yearInput);
+    await user.type(yearInput, String(YEAR));
+    await user.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    const [nov, dec] = screen.getAllByRole("button", { name: "PDF" });
+    const before = saved.length;
+    await user.click(nov!);
+    await waitFor(() => expect(saved.length).toBe(before + 1), { timeout: 15_000 });
+    const dir = mkdtempSync(join(tmpdir(), "dost-report-"));
+    writeFileSync(join(dir, "r.pdf"), await readBlob(saved[before]!));
+    const text = execFileSync("pdftotext", [join(dir, "r.pdf"), "-"], { encoding: "utf8" }).normalize("NFC").replace(/\s+/g, " ");
+    expect(text).toContain("Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa");
+    expect(text).toContain(`Số lượt cơ quan trong kế hoạch ${exp.coverage.planned}`);
+    expect(text).toContain(`Số lượt đã hoàn thành (biên bản đã ký) ${exp.coverage.finalized}`);
+    expect(dec).toBeTruthy();
+    await user.click(screen.getAllByRole("button", { name: "XLSX" })[1]!);
+    await waitFor(() => expect(saved.length).toBe(before + 2), { timeout: 15_000 });
+    const xlsx = await readBlob(saved[before + 1]!);
+    expect([xlsx[0], xlsx[1]]).toEqual([0x50, 0x4b]);
+  });
 });
