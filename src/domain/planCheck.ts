@@ -9,7 +9,7 @@ export type PlanProblem =
   | { kind: "duplicate"; agencyId: string; mode: string };
 
 export interface PlanCheck {
-  /** Agencies that must be inspected this year: the province's units still existing on 31/12. */
+  /** Agencies that must be inspected this year: the province's reviewed units still existing on 31/12. */
   inScope: string[];
   onsite: number;
   /** At least this many agencies on site: ceil(share × agencies in scope). */
@@ -31,7 +31,8 @@ export function planCheck(plan: Pick<Plan, "year" | "province" | "entries" | "on
   const byId = new Map(agencies.filter((a) => a.province === plan.province).map((a) => [a.id, a]));
   const yearEnd = `${plan.year}-12-31`;
   const inScope = [...byId.values()]
-    .filter((a) => (a.validFrom === null || a.validFrom <= yearEnd) && (a.validTo === null || a.validTo >= yearEnd))
+    // An agency a team proposed is not in scope until DOST has reviewed it.
+    .filter((a) => !a.needsReview && (a.validFrom === null || a.validFrom <= yearEnd) && (a.validTo === null || a.validTo >= yearEnd))
     .map((a) => a.id)
     .sort();
   const problems: PlanProblem[] = [];

@@ -11,7 +11,7 @@ const agency = (id: string, validTo: string | null = null, province = "p"): Agen
 });
 
 describe("planCheck (TT 26 Art. 33–34)", () => {
-  const agencies = [agency("a"), agency("b"), agency("c"), agency("d"), agency("e"), agency("f"), agency("old", "2025-06-30"), agency("x", null, "other")];
+  const agencies = [agency("a"), agency("b"), agency("c"), agency("d"), agency("e"), agency("f"), agency("old", "2025-06-30"), agency("x", null, "other"), { ...agency("proposed"), needsReview: true }];
   const desk = (id: string, month = 3): PlanEntry => ({ agencyId: id, mode: "desk", teamId: "t1", month });
   const onsite = (id: string, month = 9): PlanEntry => ({ agencyId: id, mode: "onsite", teamId: "t2", month });
 
