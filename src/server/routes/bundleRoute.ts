@@ -6,11 +6,12 @@ import { problem } from "../problem";
 import { readJson } from "../readJson";
 import { sniffMime } from "../sniffMime";
 import { storeBlob } from "../storeBlob";
-import { pushChanges, pushItemIds } from "../sync/pushChanges";
+import { pushChanges } from "../sync/pushChanges";
+import { pushItemIds } from "../sync/pushItemIds";
 import { zodDetail } from "../zodDetail";
 import { MAX_BLOB_BYTES } from "./blobRoutes";
 
-export const MAX_BUNDLE_CHANGES = 50_000;
+const MAX_BUNDLE_CHANGES = 50_000;
 
 const BundleEnvelopeSchema = z.object({
   format: z.literal("htqlcl-bundle/1"),

@@ -5,7 +5,8 @@ import { problem } from "../problem";
 import { readJson } from "../readJson";
 import { requireUser } from "../requireUser";
 import { PULL_MAX_LIMIT, pullChanges } from "../sync/pullChanges";
-import { pushChanges, pushItemIds } from "../sync/pushChanges";
+import { pushChanges } from "../sync/pushChanges";
+import { pushItemIds } from "../sync/pushItemIds";
 import { zodDetail } from "../zodDetail";
 import { bundleRoute } from "./bundleRoute";
 
