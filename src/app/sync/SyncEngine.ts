@@ -73,13 +73,20 @@ export class SyncEngine {
       return this.running;
     }
     this.running = (async () => {
-      let s: SyncStatus;
-      do {
-        this.again = false;
-        s = await this.runLocked();
-      } while (this.again && s.phase === "idle");
-      this.running = null;
-      return s;
+      try {
+        let s: SyncStatus;
+        do {
+          this.again = false;
+          s = await this.runLocked();
+        } while (this.again && s.phase === "idle");
+        return s;
+      } catch (e) {
+        // only the lock manager itself can fail here; runOnce catches everything else
+        this.fail(e);
+        return this.status;
+      } finally {
+        this.running = null;
+      }
     })();
     return this.running;
   }
