@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { lockDataDir } from "./lockDataDir";
 import { runMigrations } from "./runMigrations";
 import type { Queryable, Storage } from "./Storage";
 
@@ -29,11 +30,18 @@ export async function openStorage(opts: StorageOptions = {}): Promise<Storage> {
 
 async function openPglite(opts: StorageOptions): Promise<Storage> {
   let db: PGlite;
+  let unlock: () => void = () => undefined;
   if (opts.memory) db = await PGlite.create();
   else {
     const dir = opts.dataDir ?? "./data";
     mkdirSync(dir, { recursive: true });
-    db = await PGlite.create(dir);
+    unlock = lockDataDir(dir);
+    try {
+      db = await PGlite.create(dir);
+    } catch (e) {
+      unlock();
+      throw e;
+    }
   }
   const wrap = (q: { query: PGlite["query"] }): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -45,7 +53,13 @@ async function openPglite(opts: StorageOptions): Promise<Storage> {
     kind: "pglite",
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -30,6 +30,10 @@ describe("server and admin command as processes on a PGlite data directory", () 
     const got = { password: "", token: "", epoch: "" };
     const s1 = await startServerProcess(env);
     try {
+      // One process owns a PGlite data directory: the admin command refuses while the server runs.
+      const busy = admin("new-epoch");
+      expect(busy.code).toBe(1);
+      expect(busy.err).toMatch(/^admin: cannot open the database: data directory .* is in use by process \d+/m);
       got.password = /generated password: (\S+)/.exec(s1.output())?.[1] ?? "";
       expect(got.password.length).toBeGreaterThanOrEqual(12);
       expect((await login(s1.url, "admin", got.password)).status).toBe(200);
