@@ -77,9 +77,18 @@ describe("DOST console: registry, plan, adoption", () => {
       value: ({ name, kind: "commune_committee", province: PROVINCE, parentId: null, validFrom: null, validTo: null, successorId: null, successorKind: null, needsReview: false } as Record<string, unknown>)[field],
     }));
     await writeEdits(db, [...ag("a1", "UBND xã Một"), ...ag("a2", "UBND xã Hai"), ...ag("a3", "UBND xã Ba"), ...ag("a4", "UBND xã Bốn"), ...ag("a5", "UBND xã Năm"), ...ag("a6", "UBND xã Sáu")]);
+    const year = new Date().getFullYear();
+    // Last year UBND xã Sáu failed a criterion: it is visited first.
+    await writeEdits(db, [
+      { entity: "inspection", rowId: "i-prev", field: "agencyId", value: "a6" },
+      { entity: "inspection", rowId: "i-prev", field: "province", value: PROVINCE },
+      { entity: "inspection", rowId: "i-prev", field: "startedOn", value: `${year - 1}-05-10` },
+      { entity: "result", rowId: "i-prev/I.a.1", field: "inspectionId", value: "i-prev" },
+      { entity: "result", rowId: "i-prev/I.a.1", field: "outcome", value: "nonconform" },
+    ]);
+    await writeEdits(db, [{ entity: "inspection", rowId: "i-prev", field: "status", value: "finalized" }]);
     renderApp(db, "#/dost");
     const user = userEvent.setup();
-    const year = new Date().getFullYear();
     await user.click(await screen.findByRole("tab", { name: "Kế hoạch kiểm tra" }, { timeout: 15_000 }));
     await user.click(await screen.findByTestId("plan-default"));
     const checks = screen.getByTestId("plan-checks");
@@ -94,6 +103,7 @@ describe("DOST console: registry, plan, adoption", () => {
       const plan = await db.plans.get(`plan-${PROVINCE}-${year}`);
       expect(plan?.entries?.filter((e) => e.mode === "desk").map((e) => e.agencyId).sort()).toEqual(["a1", "a2", "a4", "a5", "a6"]);
       expect(plan?.onsiteShare).toBe(0.5);
+      expect(plan?.entries?.filter((e) => e.mode === "onsite").map((e) => e.agencyId).sort()).toEqual(["a1", "a6"]);
       expect(new Set(plan?.entries?.map((e) => e.teamId))).toEqual(new Set(["t1", "t2", "t3"]));
     });
     const queued = (await db.changes.toArray()).filter((c) => c.entity === "plan");

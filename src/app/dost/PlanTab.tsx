@@ -1,5 +1,6 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useMemo, useState } from "react";
+import { currentUnitOf } from "../../domain/currentUnitOf";
 import { foldVietnamese } from "../../domain/foldVietnamese";
 import type { Plan, PlanEntry } from "../../domain/plan";
 import { planCheck } from "../../domain/planCheck";
@@ -26,6 +27,22 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
   const teamRows = useLiveQuery(() => db.teams.toArray(), [db]);
   const agencies = useMemo(() => (agencyRows ?? []).map(asAgency).filter((a) => a.province === province), [agencyRows, province]);
   const teams = useMemo(() => (teamRows ?? []).filter((x) => x.province === province), [teamRows, province]);
+  // Last year's results choose who is visited first (TT 26 Art. 37: a desk review's result feeds next year's visits);
+  // a merged or renamed unit inherits its predecessors' results.
+  const priority = useLiveQuery(async () => {
+    const prev = (await db.inspections.toArray()).filter((i) => i.province === province && i.status === "finalized" && (i.startedOn ?? "").startsWith(`${year - 1}-`));
+    const agencyOf = new Map(prev.map((i) => [i.id, i.agencyId ?? ""]));
+    const all = await db.agencies.toArray();
+    const lineage = new Map(all.map((a) => [a.id, { id: a.id, successorId: a.successorId ?? null }]));
+    const out = new Map<string, number>();
+    for (const r of await db.results.toArray()) {
+      const agencyId = agencyOf.get(r.inspectionId ?? "");
+      if (!agencyId || (r.outcome !== "nonconform" && r.outcome !== "partial")) continue;
+      const unit = currentUnitOf(agencyId, lineage);
+      out.set(unit, (out.get(unit) ?? 0) + (r.outcome === "nonconform" ? 2 : 1));
+    }
+    return out;
+  }, [db, province, year]);
   const [entries, setEntries] = useState<PlanEntry[]>([]);
   const [share, setShare] = useState(1 / 3);
   const [query, setQuery] = useState("");
@@ -71,7 +88,7 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
             <option value="1">{t("Tất cả", "All")}</option>
           </select>
         </label>
-        <button type="button" data-testid="plan-default" onClick={() => setEntries(defaultPlanEntries(check.inScope, teams.map((x) => x.id), share))} disabled={teams.length === 0}>
+        <button type="button" data-testid="plan-default" onClick={() => setEntries(defaultPlanEntries(check.inScope, teams.map((x) => x.id), share, priority))} disabled={teams.length === 0}>
           {t("Lập kế hoạch mặc định", "Draft a default plan")}
         </button>
         <button type="button" className="primary" data-testid="plan-save" onClick={async () => {
