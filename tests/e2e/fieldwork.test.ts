@@ -328,4 +328,48 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     await restartServer();
     await b.context.setOffline(false);
   });
+
+  it("6. a new build is deployed while the app is open: the update prompt appears and the open inspection is not disturbed", async () => {
+    await page.getByRole("link", { name: "Kiểm tra ISO hành chính công" }).click();
+    await page.getByTestId("inspection-item").filter({ hasText: "phường Lương Văn Tri" }).getByRole("button", { name: "Mở" }).click();
+    await openCriterion(page, "II.b.1");
+    await score(page, "Đạt");
+    const note = page.getByTestId("criterion-note");
+    await note.fill("Đã có quyết định công bố, đang chờ niêm yết");
+    expect(await page.content()).not.toContain("e2e-b");
+    let loads = 0;
+    page.on("load", () => loads++);
+    const before = page.url();
+
+    // The new build goes live on the same address and database.
+    await server.stop();
+    server = await startServer({ port: server.port, dataDir: join(dir, "data"), staticDir: inject("distB"), adminPassword: ADMIN });
+    // The user opens the app once more (a second tab): the browser checks for a new version on that navigation.
+    const other = await b.context.newPage();
+    await other.goto(server.url);
+    const prompt = page.getByTestId("update-prompt");
+    await visible(prompt, 60_000);
+    expect(await prompt.getByRole("strong").or(prompt.locator("strong")).first().textContent()).toBe("Có phiên bản mới");
+    await other.close();
+
+    // Nothing moved: no reload, same place, the typing still in the field and then saved.
+    expect(loads).toBe(0);
+    expect(page.url()).toBe(before);
+    expect(await page.getByTestId("criterion-panel").getAttribute("data-code")).toBe("II.b.1");
+    expect(await note.inputValue()).toBe("Đã có quyết định công bố, đang chờ niêm yết");
+    await note.blur();
+    await expectSaved(page);
+    await shoot(page, "08-update-prompt");
+
+    // Accepting activates the new version: one reload, back on the same criterion with everything saved.
+    const reloaded = page.waitForEvent("load", { timeout: 60_000 });
+    await prompt.getByRole("button", { name: "Cập nhật" }).click();
+    await reloaded;
+    await visible(page.getByTestId("criterion-panel"), 30_000);
+    expect(await page.getByTestId("criterion-panel").getAttribute("data-code")).toBe("II.b.1");
+    expect(await outcomeButton(page, "Đạt").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByTestId("criterion-note").inputValue()).toBe("Đã có quyết định công bố, đang chờ niêm yết");
+    expect(await page.content()).toContain("e2e-b");
+    expect(await page.getByTestId("update-prompt").count()).toBe(0);
+  });
 });

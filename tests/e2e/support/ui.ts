@@ -45,8 +45,14 @@ export async function score(page: Page, label: string): Promise<void> {
 
 /** Opens a criterion from the scoring tree (unfolding its section first, as a user would) and waits for its panel. */
 export async function openCriterion(page: Page, code: string): Promise<void> {
+  const panel = page.getByTestId("criterion-panel");
+  await visible(panel);
+  if ((await panel.getAttribute("data-code")) === code) return;
   const link = page.getByTestId(`crit-${code}`);
-  if (!(await link.isVisible())) await page.locator("details", { has: link }).locator("summary").click();
+  if (!(await link.isVisible())) {
+    await page.locator("details", { has: link }).locator("summary").click();
+    await visible(link);
+  }
   await link.click();
   await expect.poll(() => page.getByTestId("criterion-panel").getAttribute("data-code"), { timeout: 15_000 }).toBe(code);
 }
@@ -58,12 +64,12 @@ export async function typeDate(field: Locator, iso: string): Promise<void> {
   await field.blur();
 }
 
-/** Saves the page at 800×1280 (tablet portrait) and 1280×800 (landscape) into tests/e2e/screenshots/. */
+/** Saves what the user sees at 800×1280 (tablet portrait) and 1280×800 (landscape) into tests/e2e/screenshots/. */
 export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
-    await page.screenshot({ path: resolve(SHOTS, `${name}-${width}x${height}.png`), fullPage: true });
+    await page.screenshot({ path: resolve(SHOTS, `${name}-${width}x${height}.png`) });
   }
   await page.setViewportSize({ width: SIZES[0][0], height: SIZES[0][1] });
 }
