@@ -104,6 +104,7 @@ export const dict = {
   pickPhoto: ["Chọn từ thư viện", "From gallery"],
   photoFailed: ["Không thêm được ảnh: {error}", "Could not add the photo: {error}"],
   caption: ["Chú thích", "Caption"],
+  criteriaList: ["Danh sách tiêu chí", "Criteria"],
   nextUnanswered: ["Đến tiêu chí chưa chấm", "Next unanswered"],
   allAnswered: ["Đã chấm hết các tiêu chí.", "Every criterion is answered."],
   progress: ["{done}/{total} tiêu chí", "{done}/{total} criteria"],

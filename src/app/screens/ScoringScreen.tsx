@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from "react";
 import type { Checklist } from "../../domain/checklist";
 import type { InspectionData } from "../hooks/useInspectionData";
 import { formatNumber } from "../i18n/formatNumber";
+import { useWideLayout } from "../hooks/useWideLayout";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router/navigate";
 import { CriterionPanel } from "./CriterionPanel";
@@ -17,6 +18,7 @@ interface Props {
 /** Sections → items → criteria with progress per section; the chosen criterion is in the route, for resume. */
 export function ScoringScreen({ data, checklist, locked, current }: Props) {
   const t = useT();
+  const wide = useWideLayout();
   const id = data.inspection!.id;
   const all = useMemo(() => criteriaOf(checklist), [checklist]);
   const answered = (code: string) => Boolean(data.results.get(code)?.outcome);
@@ -41,6 +43,18 @@ export function ScoringScreen({ data, checklist, locked, current }: Props) {
   return (
     <div className="scoring">
       <nav aria-label={t("scoring")}>
+        {/* In portrait the list folds away above the criterion, keeping one thumb's reach to the outcome buttons. */}
+        <details key={wide ? "wide" : "narrow"} open={wide} className="crit-list">
+          <summary>
+            {t("criteriaList")}:{" "}
+            {checklist.sections
+              .filter((s) => s.scored)
+              .map((s) => {
+                const crit = s.items.flatMap((i) => i.criteria);
+                return `${s.code} ${crit.filter((c) => answered(c.code)).length}/${crit.length}`;
+              })
+              .join(" · ")}
+          </summary>
         {checklist.sections.map((s) => {
           const crit = s.items.flatMap((i) => i.criteria);
           const done = crit.filter((c) => answered(c.code)).length;
@@ -91,6 +105,7 @@ export function ScoringScreen({ data, checklist, locked, current }: Props) {
             </details>
           );
         })}
+        </details>
       </nav>
       <div id="criterion-panel">
         {chosen && <CriterionPanel key={chosen.criterion.code} inspectionId={id} at={chosen} result={data.results.get(chosen.criterion.code)} attachments={data.attachments} locked={locked} />}
