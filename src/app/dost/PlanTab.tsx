@@ -21,12 +21,21 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
   const lang = useUiStore((s) => s.lang);
   const db = useDb();
   const save = useEdit();
-  const id = planRowId(province, year);
-  const stored = useLiveQuery(() => db.plans.get(id), [db, id]);
+  // The province-year's plan, whoever created it (an imported bundle may carry another id); else a fixed id.
+  const stored = useLiveQuery(async () => (await db.plans.toArray()).find((p) => p.province === province && p.year === year) ?? null, [db, province, year]);
+  const id = stored?.id ?? planRowId(province, year);
   const agencyRows = useLiveQuery(() => db.agencies.toArray(), [db]);
   const teamRows = useLiveQuery(() => db.teams.toArray(), [db]);
+  // A team exists once a user belongs to it (DESIGN §6): besides team records, the teams seen in inspections count.
+  const seenTeams = useLiveQuery(async () => [...new Set((await db.inspections.toArray()).filter((i) => i.province === province).map((i) => i.teamId ?? ""))].filter(Boolean), [db, province]);
   const agencies = useMemo(() => (agencyRows ?? []).map(asAgency).filter((a) => a.province === province), [agencyRows, province]);
-  const teams = useMemo(() => (teamRows ?? []).filter((x) => x.province === province), [teamRows, province]);
+  const [newTeam, setNewTeam] = useState("");
+  const teams = useMemo(() => {
+    const out = new Map<string, { id: string; name?: string }>();
+    for (const x of teamRows ?? []) if (x.province === province) out.set(x.id, { id: x.id, name: x.name ?? x.id });
+    for (const t of [...(seenTeams ?? []), ...(stored?.entries ?? []).map((e) => e.teamId)]) if (!out.has(t)) out.set(t, { id: t, name: t });
+    return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }, [teamRows, seenTeams, stored, province]);
   // Last year's results choose who is visited first (TT 26 Art. 37: a desk review's result feeds next year's visits);
   // a merged or renamed unit inherits its predecessors' results.
   const priority = useLiveQuery(async () => {
@@ -92,12 +101,19 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
           {t("Lập kế hoạch mặc định", "Draft a default plan")}
         </button>
         <button type="button" className="primary" data-testid="plan-save" onClick={async () => {
-          if (await save(rowEdits("plan", plan, stored))) setMessage(t("Đã lưu kế hoạch; các đoàn nhận phân công khi đồng bộ.", "Plan saved; teams receive their assignments on sync."));
+          if (await save(rowEdits("plan", plan, stored ?? undefined))) setMessage(t("Đã lưu kế hoạch; các đoàn nhận phân công khi đồng bộ.", "Plan saved; teams receive their assignments on sync."));
         }}>{t("Lưu và gửi cho các đoàn", "Save and send to the teams")}</button>
         <button type="button" onClick={() => void exportPdf()}>PDF</button>
         <button type="button" onClick={() => void exportXlsx()}>XLSX</button>
       </div>
       {teams.length === 0 && <p className="banner">{t("Chưa có đoàn kiểm tra nào trong tỉnh.", "No inspection team in the province yet.")}</p>}
+      <div className="row">
+        <input aria-label={t("Mã đoàn mới", "New team id")} placeholder={t("Mã đoàn (như tài khoản của đoàn)", "Team id (as in the team's accounts)")} value={newTeam} onChange={(e) => setNewTeam(e.target.value)} />
+        <button type="button" disabled={!newTeam.trim() || teams.some((x) => x.id === newTeam.trim())} onClick={async () => {
+          const tid = newTeam.trim();
+          if (await save([{ entity: "team", rowId: tid, field: "name", value: `Đoàn ${tid}` }, { entity: "team", rowId: tid, field: "province", value: province }, { entity: "team", rowId: tid, field: "members", value: [] }])) setNewTeam("");
+        }}>{t("Thêm đoàn", "Add team")}</button>
+      </div>
       {message && <p role="status">{message}</p>}
       <div className={check.problems.length > 0 ? "banner" : "card"} data-testid="plan-checks">
         <p>{t(`${check.inScope.length} cơ quan thuộc diện kiểm tra; ${check.onsite} tại trụ sở (cần ít nhất ${check.required}).`, `${check.inScope.length} agencies in scope; ${check.onsite} on site (at least ${check.required} needed).`)}</p>
