@@ -158,10 +158,10 @@ export const dict = {
   // settings
   backup: ["Sao lưu toàn bộ (một tệp)", "Back up everything (one file)"],
   restore: ["Khôi phục từ tệp sao lưu", "Restore from a backup file"],
-  restored: ["Đã khôi phục.", "Restored."],
+  restored: ["Đã khôi phục: {changes} thay đổi, {photos} ảnh; giữ lại {keptLocal} thay đổi riêng của máy này.", "Restored: {changes} changes, {photos} photos; kept {keptLocal} changes of this tablet."],
   exportBundle: ["Xuất gói đồng bộ (không có mạng)", "Export sync bundle (no network)"],
   importBundle: ["Nhập gói đồng bộ", "Import sync bundle"],
-  imported: ["Đã nhập.", "Imported."],
+  imported: ["Đã nhập gói đồng bộ: {added} thay đổi mới.", "Bundle imported: {added} new changes."],
   fileFailed: ["Tệp không đọc được: {error}", "The file could not be read: {error}"],
   dost: ["Bảng điều khiển Sở KH&CN", "DOST console"],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -10,6 +10,7 @@ import { describeError } from "../save/describeError";
 import { useUiStore } from "../state/useUiStore";
 import { exportBundle, importBundle } from "../sync/bundle";
 import { useDb } from "../shell/DbContext";
+import { readFileBytes } from "./readFileBytes";
 import { saveFile } from "./saveFile";
 
 /** Language, backup and restore of everything, sync bundles for teams without a connection, log out. */
@@ -30,10 +31,9 @@ export default function SettingsScreen({ session }: { session: Session | null })
   const readFile = async (input: HTMLInputElement) => {
     const f = input.files?.[0];
     input.value = "";
-    if (!f) throw new Error("no file");
-    return new Uint8Array(await f.arrayBuffer());
+    if (!f) throw new Error("chưa chọn tệp");
+    return readFileBytes(f);
   };
-  const toBytes = async (v: Blob | Uint8Array) => (v instanceof Uint8Array ? v : new Uint8Array(await v.arrayBuffer()));
 
   return (
     <div>
@@ -51,19 +51,19 @@ export default function SettingsScreen({ session }: { session: Session | null })
           </button>
           <label className="btn">
             {t("restore")}
-            <input className="sr-only" type="file" data-testid="restore" onChange={(e) => void run(async () => (await restoreAll(db, await readFile(e.target)), t("restored")))} />
+            <input className="sr-only" type="file" data-testid="restore" onChange={(e) => void run(async () => t("restored", { ...(await restoreAll(db, await readFile(e.target))) }))} />
           </label>
         </div>
       </section>
       <section className="card">
         <h2>{t("exportBundle")}</h2>
         <div className="row">
-          <button type="button" data-testid="export-bundle" onClick={() => void run(async () => (await saveFile(await toBytes(await exportBundle(db)), `htqlcl-goi-dong-bo-${todayIso()}.json`, "application/json"), t("exportBundle")))}>
+          <button type="button" data-testid="export-bundle" onClick={() => void run(async () => (await saveFile(await exportBundle(db), `htqlcl-goi-dong-bo-${todayIso()}.json`, "application/json"), t("exportBundle")))}>
             {t("exportBundle")}
           </button>
           <label className="btn">
             {t("importBundle")}
-            <input className="sr-only" type="file" accept=".json,application/json" data-testid="import-bundle" onChange={(e) => void run(async () => (await importBundle(db, await readFile(e.target)), t("imported")))} />
+            <input className="sr-only" type="file" accept=".json,application/json" data-testid="import-bundle" onChange={(e) => void run(async () => t("imported", { added: (await importBundle(db, await readFile(e.target))).added }))} />
           </label>
         </div>
       </section>
