@@ -33,6 +33,35 @@ async function seedInspection(db: ReturnType<typeof testDb>): Promise<void> {
 }
 
 describe("app shell states", () => {
+  it("home lists the plan's assignments for my team; Bắt đầu opens the start screen with the planned form", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    await writeEdits(db, [
+      { entity: "plan", rowId: "plan-2026", field: "year", value: 2026 },
+      { entity: "plan", rowId: "plan-2026", field: "province", value: "38" },
+      { entity: "plan", rowId: "plan-2026", field: "onsiteShare", value: 0.34 },
+      {
+        entity: "plan",
+        rowId: "plan-2026",
+        field: "entries",
+        value: [
+          { agencyId: "x-trungly", mode: "desk", teamId: "team-1", month: 4 },
+          { agencyId: "x-dongson", mode: "onsite", teamId: "team-2", month: 5 },
+        ],
+      },
+    ]);
+    await seedInspection(db);
+    renderApp(db, "#/");
+    const items = await screen.findAllByTestId("assigned-item");
+    expect(items.map((i) => i.textContent)).toEqual([expect.stringContaining("UBND xã Trung Lý")]);
+    expect(items[0]!.textContent).toContain("Qua hồ sơ, báo cáo · 04/2026");
+    expect((await screen.findAllByTestId("inspection-item")).map((i) => i.textContent)).toEqual([expect.stringContaining("UBND xã Mường Lý")]);
+    const user = userEvent.setup();
+    await user.click(within(items[0]!).getByRole("button", { name: "Bắt đầu" }));
+    await waitFor(() => expect(screen.getByTestId("start-agency").textContent).toBe("UBND xã Trung Lý"));
+    expect(screen.getByRole("radio", { name: "Qua hồ sơ, báo cáo" })).toHaveProperty("checked", true);
+  });
+
   it("two tablets scored one criterion differently: the conflict is shown and the team lead's choice settles it", async () => {
     const db = testDb();
     await seedTablet(db);
