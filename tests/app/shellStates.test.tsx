@@ -78,6 +78,7 @@ describe("app shell states", () => {
     ]);
     renderApp(db, `#/i/${INSPECTION}/conflicts`);
     const conflict = await screen.findByTestId("conflict");
+    expect(screen.getByTestId("conflict-count").textContent).toBe(" (1)");
     expect(conflict.dataset.field).toBe("outcome");
     expect(conflict.textContent).toContain("conform");
     expect(conflict.textContent).toContain("nonconform");
@@ -85,6 +86,7 @@ describe("app shell states", () => {
     const user = userEvent.setup();
     await user.click(within(conflict).getByTestId("keep-other"));
     await screen.findByTestId("no-conflicts");
+    expect(screen.queryByTestId("conflict-count")).toBeNull();
     const row = await db.results.get(rid);
     expect(row?.outcome).toBe("nonconform");
     expect(row?._conflicts?.outcome ?? []).toEqual([]);

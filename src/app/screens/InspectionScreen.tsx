@@ -31,6 +31,8 @@ export function InspectionScreen({ id, tab, query, session }: Props) {
   const { inspection } = data;
   if (!inspection) return <p className="banner error">{t("noneYet")}</p>;
   const locked = inspection.status === "finalized";
+  const rows = [inspection, ...data.results.values(), ...data.findings, ...data.actions, ...data.attachments];
+  const conflicts = rows.reduce((n, r) => n + Object.values(r._conflicts ?? {}).filter((l) => l.length > 0).length, 0);
   return (
     <div>
       <h1>
@@ -40,6 +42,7 @@ export function InspectionScreen({ id, tab, query, session }: Props) {
         {TABS.map(([key, label]) => (
           <a key={key} className="btn" href={`#/i/${id}/${key}`} aria-current={tab === key ? "page" : undefined} data-testid={`tab-${key}`}>
             {t(label)}
+            {key === "conflicts" && conflicts > 0 && <span data-testid="conflict-count"> ({conflicts})</span>}
           </a>
         ))}
       </nav>
