@@ -91,7 +91,7 @@ export async function pushChanges(
           }
           const now = known.get(key)!;
           if (ch.field === "document" || ch.field === "needsReview") now.data[ch.field] ??= ch.value;
-          touched.push({ entity: ch.entity, rowId: ch.rowId });
+          touched.push({ entity: ch.entity, rowId: ch.rowId, field: ch.field });
           stored.push({
             id: ch.id, entity: ch.entity, row_id: ch.rowId, field: ch.field, value: ch.value ?? null, hlc: ch.hlc,
             prev_hlc: ch.prevHlc, device: ch.device, user: ch.user, merges: ch.merges ?? null, reopen: ch.reopen === true,

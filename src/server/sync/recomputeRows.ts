@@ -7,85 +7,128 @@ import { mergeRow, type MergedRow } from "./mergeRow";
 export interface RowKey {
   entity: EntityName;
   rowId: string;
+  /** The field a change touched; without it, the whole row. */
+  field?: string;
 }
 
 const LOCKED_BY_INSPECTION_ID = ENTITY_NAMES.filter((e) => ENTITIES[e].lockedBy === "inspectionId");
 
+/** A row to merge: every field (`fields` null) or only those. */
+interface Target {
+  entity: EntityName;
+  rowId: string;
+  fields: Set<string> | null;
+}
+
 /**
- * Recomputes the current state of the given rows from their accepted changes, in the caller's transaction.
- * Inspections come first: when one's finalize lock moves, every result and finding of it is recomputed too.
+ * Recomputes the current state of the rows the given changes touched, from their accepted changes, in the caller's
+ * transaction. Only the touched fields are merged again (a row's other fields cannot have changed), unless the
+ * row's finalize lock moved: an inspection whose status moved the lock is merged whole, and so is every result
+ * and finding of it; a row whose inspectionId changed is merged whole too.
  */
 export async function recomputeRows(tx: Queryable, keys: readonly RowKey[], seq: number): Promise<void> {
-  const inspections = uniq(keys.filter((k) => k.entity === "inspection"));
-  const oldLocks = await storedLocks(tx, inspections.map((k) => k.rowId));
+  const targets = group(keys);
+  const inspections = [...targets.values()].filter((t) => t.entity === "inspection");
+  const oldLocks = await storedLocks(tx, inspections.map((t) => t.rowId));
   const locks = new Map<string, string | null>();
-  const merged = new Map<string, { key: RowKey; row: MergedRow; inspectionId: string | null }>();
+  const merged = new Map<string, { t: Target; row: MergedRow; inspectionId: string | null }>();
 
-  const inspChanges = await loadChanges(tx, inspections);
-  for (const k of inspections) {
-    const byField = inspChanges.get(keyOf(k)) ?? new Map<string, FieldChange[]>();
+  // Inspections: the status decides the lock; a moved lock means every field merges again.
+  const withStatus = inspections.map((t) => ({ ...t, fields: t.fields ? new Set([...t.fields, "status"]) : null }));
+  const inspChanges = await loadChanges(tx, withStatus);
+  const moved: string[] = [];
+  for (const t of inspections) {
+    const byField = inspChanges.get(keyOf(t)) ?? new Map<string, FieldChange[]>();
+    // The status merges as a workflow field (forward only), exactly as mergeRow will merge it.
     const lock = lockHlcOf(mergeField(byField.get("status") ?? [], mergeOptionsFor("inspection", "status", null)));
-    locks.set(k.rowId, lock);
-    merged.set(keyOf(k), { key: k, row: mergeRow("inspection", byField, lock), inspectionId: k.rowId });
+    locks.set(t.rowId, lock);
+    if ((oldLocks.get(t.rowId) ?? null) !== lock) moved.push(t.rowId);
+  }
+  const wholeInspections = inspections.filter((t) => t.fields !== null && moved.includes(t.rowId)).map((t) => ({ ...t, fields: null }));
+  const reloaded = await loadChanges(tx, wholeInspections);
+  for (const t of inspections) {
+    const whole = t.fields === null || moved.includes(t.rowId);
+    const byField = (whole ? (reloaded.get(keyOf(t)) ?? inspChanges.get(keyOf(t))) : only(inspChanges.get(keyOf(t)), t.fields)) ?? new Map();
+    merged.set(keyOf(t), { t: { ...t, fields: whole ? null : t.fields }, row: mergeRow("inspection", byField, locks.get(t.rowId)!), inspectionId: t.rowId });
   }
 
-  const moved = inspections.filter((k) => (oldLocks.get(k.rowId) ?? null) !== locks.get(k.rowId)).map((k) => k.rowId);
-  const others = keys.filter((k) => k.entity !== "inspection");
+  const others = [...targets.values()].filter((t) => t.entity !== "inspection");
   if (moved.length > 0) {
     const dep = await tx.query<{ entity: EntityName; row_id: string }>(
       `select entity, row_id from rows where inspection_id in (select jsonb_array_elements_text($1::jsonb))
        and entity in (select jsonb_array_elements_text($2::jsonb))`,
       [JSON.stringify(moved), JSON.stringify(LOCKED_BY_INSPECTION_ID)],
     );
-    for (const r of dep.rows) others.push({ entity: r.entity, rowId: r.row_id });
+    const seen = new Map(others.map((t) => [keyOf(t), t]));
+    for (const r of dep.rows) {
+      const t = seen.get(keyOf({ entity: r.entity, rowId: r.row_id }));
+      if (t) t.fields = null;
+      else others.push({ entity: r.entity, rowId: r.row_id, fields: null });
+    }
   }
-  const rest = uniq(others);
-  const restChanges = await loadChanges(tx, rest);
-  const pending: { key: RowKey; byField: Map<string, FieldChange[]>; inspectionId: string | null }[] = [];
-  for (const k of rest) {
-    const byField = restChanges.get(keyOf(k)) ?? new Map<string, FieldChange[]>();
-    // The row's inspection comes from its own inspectionId field, merged without a lock (the lock needs it first).
-    const iid = mergeField(byField.get("inspectionId") ?? [], {})?.value;
-    const inspectionId = lockingInspectionId(k.entity, k.rowId, { inspectionId: iid });
-    const plainId = typeof iid === "string" ? iid : inspectionId;
-    pending.push({ key: k, byField, inspectionId: plainId });
+  for (const t of others) if (t.fields?.has("inspectionId")) t.fields = null;
+  // Rows merged in part keep their stored inspection; rows merged whole take it from their own inspectionId.
+  const storedInspection = await storedInspectionIds(tx, others.filter((t) => t.fields !== null));
+  const restChanges = await loadChanges(tx, others);
+  const pending: { t: Target; byField: Map<string, FieldChange[]>; inspectionId: string | null }[] = [];
+  for (const t of others) {
+    const byField = restChanges.get(keyOf(t)) ?? new Map<string, FieldChange[]>();
+    let inspectionId: string | null;
+    if (t.fields === null) {
+      // Merged without a lock first: the lock depends on it.
+      const iid = mergeField(byField.get("inspectionId") ?? [], {})?.value;
+      inspectionId = typeof iid === "string" ? iid : lockingInspectionId(t.entity, t.rowId, {});
+    } else inspectionId = storedInspection.get(keyOf(t)) ?? null;
+    pending.push({ t, byField, inspectionId });
   }
-  const need = pending
-    .filter((p) => ENTITIES[p.key.entity].lockedBy === "inspectionId" && p.inspectionId !== null && !locks.has(p.inspectionId))
-    .map((p) => p.inspectionId!);
+  const lockable = (p: (typeof pending)[number]) => ENTITIES[p.t.entity].lockedBy === "inspectionId" && p.inspectionId !== null;
+  const need = pending.filter((p) => lockable(p) && !locks.has(p.inspectionId!)).map((p) => p.inspectionId!);
   for (const [id, lock] of await storedLocks(tx, need)) locks.set(id, lock);
   for (const p of pending) {
-    const lock = ENTITIES[p.key.entity].lockedBy === "inspectionId" && p.inspectionId ? (locks.get(p.inspectionId) ?? null) : null;
-    merged.set(keyOf(p.key), { key: p.key, row: mergeRow(p.key.entity, p.byField, lock), inspectionId: p.inspectionId });
+    const lock = lockable(p) ? (locks.get(p.inspectionId!) ?? null) : null;
+    merged.set(keyOf(p.t), { t: p.t, row: mergeRow(p.t.entity, p.byField, lock), inspectionId: p.inspectionId });
   }
   if (merged.size === 0) return;
   const payload = [...merged.values()].map((m) => ({
-    entity: m.key.entity,
-    row_id: m.key.rowId,
+    entity: m.t.entity,
+    row_id: m.t.rowId,
+    fields: m.t.fields ? [...m.t.fields] : null,
     data: m.row.data,
     meta: m.row.meta,
     conflicts: m.row.conflicts,
-    conflict_count: m.row.conflictCount,
     inspection_id: m.inspectionId,
   }));
+  // Whole rows are replaced; partial rows replace only their fields (`jsonb - text[]` drops them, `||` adds back).
+  const patch = (col: string) => `case when x.fields is null then x.${col} else (r.${col} - array(select jsonb_array_elements_text(x.fields))) || x.${col} end`;
   await tx.query(
-    `update rows r set data = x.data, meta = x.meta, conflicts = x.conflicts, conflict_count = x.conflict_count,
+    `update rows r set data = ${patch("data")}, meta = ${patch("meta")}, conflicts = ${patch("conflicts")},
+       conflict_count = (select coalesce(sum(jsonb_array_length(e.value)), 0)::int from jsonb_each(${patch("conflicts")}) e),
        inspection_id = x.inspection_id, updated_seq = $2
-     from jsonb_to_recordset($1::jsonb) as x(entity text, row_id text, data jsonb, meta jsonb, conflicts jsonb,
-       conflict_count integer, inspection_id text)
+     from jsonb_to_recordset($1::jsonb) as x(entity text, row_id text, fields jsonb, data jsonb, meta jsonb, conflicts jsonb,
+       inspection_id text)
      where r.entity = x.entity and r.row_id = x.row_id`,
     [JSON.stringify(payload), seq],
   );
 }
 
-function keyOf(k: RowKey): string {
+function keyOf(k: { entity: string; rowId: string }): string {
   return `${k.entity}\u0000${k.rowId}`;
 }
 
-function uniq(keys: readonly RowKey[]): RowKey[] {
-  const m = new Map<string, RowKey>();
-  for (const k of keys) m.set(keyOf(k), k);
-  return [...m.values()];
+function group(keys: readonly RowKey[]): Map<string, Target> {
+  const m = new Map<string, Target>();
+  for (const k of keys) {
+    const t = m.get(keyOf(k)) ?? { entity: k.entity, rowId: k.rowId, fields: new Set<string>() };
+    if (k.field === undefined) t.fields = null;
+    else t.fields?.add(k.field);
+    m.set(keyOf(k), t);
+  }
+  return m;
+}
+
+function only(byField: Map<string, FieldChange[]> | undefined, fields: Set<string> | null): Map<string, FieldChange[]> | undefined {
+  if (!byField || !fields) return byField;
+  return new Map([...byField].filter(([f]) => fields.has(f)));
 }
 
 /** The finalize lock stored for each inspection (null if not finalized). */
@@ -101,19 +144,31 @@ async function storedLocks(tx: Queryable, ids: readonly string[]): Promise<Map<s
   return out;
 }
 
-/** Accepted changes of the rows, grouped by row then field. */
-async function loadChanges(tx: Queryable, keys: readonly RowKey[]): Promise<Map<string, Map<string, FieldChange[]>>> {
+async function storedInspectionIds(tx: Queryable, targets: readonly Target[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  if (targets.length === 0) return out;
+  const r = await tx.query<{ entity: string; row_id: string; inspection_id: string | null }>(
+    `select r.entity, r.row_id, r.inspection_id from rows r
+     join jsonb_to_recordset($1::jsonb) as k(entity text, row_id text) on r.entity = k.entity and r.row_id = k.row_id`,
+    [JSON.stringify(targets.map((t) => ({ entity: t.entity, row_id: t.rowId })))],
+  );
+  for (const row of r.rows) out.set(keyOf({ entity: row.entity, rowId: row.row_id }), row.inspection_id);
+  return out;
+}
+
+/** Accepted changes of the targets (all fields, or only the targeted ones), grouped by row then field. */
+async function loadChanges(tx: Queryable, targets: readonly Target[]): Promise<Map<string, Map<string, FieldChange[]>>> {
   const out = new Map<string, Map<string, FieldChange[]>>();
-  if (keys.length === 0) return out;
+  if (targets.length === 0) return out;
   const r = await tx.query<{
     entity: EntityName; row_id: string; field: string; id: string; hlc: string; prev_hlc: string | null;
     value: unknown; device: string; user: string; merges: string[] | null; reopen: boolean;
   }>(
     `select c.entity, c.row_id, c.field, c.id, c.hlc, c.prev_hlc, c.value, c.device, c."user", c.merges, c.reopen
-     from changes c join jsonb_to_recordset($1::jsonb) as k(entity text, row_id text)
+     from changes c join jsonb_to_recordset($1::jsonb) as k(entity text, row_id text, fields jsonb)
        on c.entity = k.entity and c.row_id = k.row_id
-     where c.status = 'accepted'`,
-    [JSON.stringify(keys.map((k) => ({ entity: k.entity, row_id: k.rowId })))],
+     where c.status = 'accepted' and (k.fields is null or c.field in (select jsonb_array_elements_text(k.fields)))`,
+    [JSON.stringify(targets.map((t) => ({ entity: t.entity, row_id: t.rowId, fields: t.fields ? [...t.fields] : null })))],
   );
   for (const c of r.rows) {
     const rk = keyOf({ entity: c.entity, rowId: c.row_id });
