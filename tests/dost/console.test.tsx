@@ -137,6 +137,23 @@ describe("DOST console: registry, plan, adoption", () => {
     expect((await screen.findByTestId("checklist-error")).textContent).toContain("đã công bố với nội dung khác");
   });
 
+  it("approves an agency a team proposed and sets its kind", async () => {
+    const db = await dostTablet();
+    await writeEdits(db, [
+      { entity: "agency", rowId: "p1", field: "name", value: "UBND phường Hạc Thành" },
+      { entity: "agency", rowId: "p1", field: "province", value: PROVINCE },
+      { entity: "agency", rowId: "p1", field: "kind", value: "other" },
+      { entity: "agency", rowId: "p1", field: "needsReview", value: true },
+    ]);
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Danh mục cơ quan" }, { timeout: 15_000 }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Loại UBND phường Hạc Thành" }), "ward_committee");
+    await waitFor(async () => expect((await db.agencies.get("p1"))?.kind).toBe("ward_committee"));
+    expect((await db.agencies.get("p1"))?.needsReview).toBe(false);
+    expect(screen.queryByTestId("approve-agency")).toBeNull();
+  });
+
   it("records adoption evidence step by step and counts cohorts", async () => {
     const db = await dostTablet();
     await writeEdits(db, [

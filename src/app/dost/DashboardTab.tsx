@@ -3,6 +3,7 @@ import { AGENCY_KIND_LABELS_VI, type AgencyKind } from "../../domain/agency";
 import type { DostDashboard } from "../../domain/dostDashboard";
 import type { DostSummary } from "../../domain/dostSummary";
 import { OUTCOME_LABELS_VI, OUTCOMES, type Outcome } from "../../domain/outcome";
+import { formatDate } from "../i18n/formatDate";
 import { AgencyHistoryPicker } from "./AgencyHistoryPicker";
 import { BarChart } from "./BarChart";
 import { dostFetch } from "./dostFetch";
@@ -109,7 +110,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
         label: t(STATUS_VI[s]!, s), parts: [{ value: summary.actions[s], color: s === "not_accepted" ? "#c62828" : "#1565c0", title: s, onOpen: () => setOpen({ title: t(STATUS_VI[s]!, s), filter: { actionStatus: s } }) }],
       }))} />
       <p>{t("Quá hạn (quá 02 tháng)", "Overdue (two-month rule)")}: {num(summary.actions.overdue, t("Quá hạn", "Overdue"), { overdue: "true" })}</p>
-      <ul data-testid="overdue">{dash.overdue.slice(0, 50).map((a) => <li key={a.actionId}>{a.dueOn} — {a.agencyName} — {a.description}</li>)}</ul>
+      <ul data-testid="overdue">{dash.overdue.slice(0, 50).map((a) => <li key={a.actionId}>{formatDate(a.dueOn)} — {a.agencyName} — {a.description}</li>)}</ul>
       <h2>{t("Thông báo chưa chấp nhận", "Notices of non-acceptance")} ({dash.notices.length})</h2>
       <ul data-testid="notices">{dash.notices.map((a) => <li key={a.actionId}>{a.noticeNumber} — {a.agencyName} — {a.decisionNote}</li>)}</ul>
       <h2>{t("Lịch sử một cơ quan qua các năm", "An agency's history year over year")}</h2>

@@ -5,6 +5,7 @@ import { actionDueOn } from "../../domain/actionDueOn";
 import { followUpEdit, type FollowUpStep } from "../../domain/followUpEdit";
 import { isActionOverdue } from "../../domain/isActionOverdue";
 import type { ActionRow, InspectionRow } from "../db/rowTypes";
+import { formatDate } from "../i18n/formatDate";
 import { todayIso } from "../i18n/todayIso";
 import { saveFile } from "../screens/saveFile";
 import { useEdit } from "../save/useEdit";
@@ -69,7 +70,7 @@ function ActionCard({ c, today }: { c: Ctx; today: string }) {
         <strong>{c.agencyName}</strong>
         <span>{c.criterionCode ?? ""}</span>
         <span data-testid="action-status">{t(...STATUS[status])}</span>
-        {due && <span className={overdue ? "banner" : "muted"}>{t("Hạn", "Due")} {due}{overdue ? t(" — quá hạn", " — overdue") : ""}</span>}
+        {due && <span className={overdue ? "banner" : "muted"}>{t("Hạn", "Due")} {formatDate(due)}{overdue ? t(" — quá hạn", " — overdue") : ""}</span>}
       </div>
       <p>{c.findingText}</p>
       <p className="muted">{c.action.description}</p>

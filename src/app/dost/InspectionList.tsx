@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { formatDate } from "../i18n/formatDate";
 import { dostFetch } from "./dostFetch";
 import { useDostT } from "./useDostT";
 
@@ -33,7 +34,7 @@ export function InspectionList({ token, query, filter, title, onClose }: { token
       <ul>
         {items?.map((i) => (
           <li key={i.id} data-testid="inspection-list-item">
-            {i.startedOn} — {i.agencyName || i.id} — {i.mode === "onsite" ? t("tại trụ sở", "on site") : t("qua hồ sơ", "desk")} — {i.status} — {i.teamId}
+            {formatDate(i.startedOn)} — {i.agencyName || i.id} — {i.mode === "onsite" ? t("tại trụ sở", "on site") : t("qua hồ sơ", "desk")} — {i.status} — {i.teamId}
           </li>
         ))}
       </ul>

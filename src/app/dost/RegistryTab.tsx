@@ -8,6 +8,7 @@ import type { AgencyListParse } from "../../domain/parseAgencyList";
 import { reorganiseAgencies } from "../../domain/reorganiseAgencies";
 import type { Edit } from "../db/Edit";
 import { newId } from "../db/newId";
+import { formatDate } from "../i18n/formatDate";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 import { AgencyHistory } from "./AgencyHistory";
@@ -134,9 +135,16 @@ export function RegistryTab({ province, token }: Props) {
                   {AGENCY_KINDS.map((k) => <option key={k} value={k}>{AGENCY_KIND_LABELS_VI[k]}</option>)}
                 </select>
               </td>
-              <td>{a.validFrom ?? "…"} → {a.validTo ?? t("nay", "now")}</td>
+              <td>{a.validFrom ? formatDate(a.validFrom) : "…"} → {a.validTo ? formatDate(a.validTo) : t("nay", "now")}</td>
               <td>{a.successorId ? `${a.successorKind === "renamed" ? t("đổi tên thành", "renamed to") : t("hợp nhất vào", "merged into")} ${byId.get(a.successorId)?.name ?? a.successorId}` : ""}</td>
-              <td><button type="button" onClick={() => setHistory(a.id)}>{t("Lịch sử", "History")}</button></td>
+              <td>
+                <button type="button" onClick={() => setHistory(a.id)}>{t("Lịch sử", "History")}</button>
+                {a.needsReview && (
+                  <button type="button" data-testid="approve-agency" onClick={() => void save([{ entity: "agency", rowId: a.id, field: "needsReview", value: false }])}>
+                    {t("Duyệt (đoàn đề xuất)", "Approve (proposed by a team)")}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
