@@ -3,8 +3,7 @@ import { addMonths } from "../../domain/isoDate";
 import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentModel } from "../pdf/DocumentModel";
 import { formatDateVi } from "../pdf/formatDateVi";
-import { formatDocNumber } from "../pdf/formatDocNumber";
-import { formatPlaceDate } from "../pdf/formatPlaceDate";
+import { dostHeader } from "./dostHeader";
 import type { DostIssuer } from "./DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 
@@ -30,12 +29,7 @@ export function buildNoticeModel(raw: NoticeInput, issuer: DostIssuer): Document
   const newDue = addMonths(n.date, 2);
   return {
     meta: { title: `Thông báo chưa chấp nhận hành động khắc phục - ${n.agencyName}`, author: issuer.issuingBody, date: n.date },
-    header: {
-      parentBody: issuer.parentBody,
-      issuingBody: issuer.issuingBody,
-      numberLine: n.action.noticeNumber.trim() ? `Số: ${n.action.noticeNumber.trim()}` : formatDocNumber("", "TB", issuer.symbol),
-      placeDate: formatPlaceDate(issuer.provinceName, n.date),
-    },
+    header: dostHeader(issuer, "TB", n.action.noticeNumber, n.date),
     title: "THÔNG BÁO",
     subject: "Chưa chấp nhận hành động khắc phục",
     legalBases: [...DOST_LEGAL_BASES, `Căn cứ ${record}`],

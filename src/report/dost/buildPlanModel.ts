@@ -2,8 +2,7 @@ import type { Agency } from "../../domain/agency";
 import type { Plan } from "../../domain/plan";
 import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentModel } from "../pdf/DocumentModel";
-import { formatDocNumber } from "../pdf/formatDocNumber";
-import { formatPlaceDate } from "../pdf/formatPlaceDate";
+import { dostHeader } from "./dostHeader";
 import type { DostIssuer } from "./DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 
@@ -46,12 +45,7 @@ export function buildPlanModel(raw: Plan, agencies: readonly Agency[], teamNames
   const share = Math.round(plan.onsiteShare * 100);
   return {
     meta: { title: `Kế hoạch kiểm tra năm ${plan.year}`, author: issuer.issuingBody, ...(opts.date ? { date: opts.date } : {}) },
-    header: {
-      parentBody: issuer.parentBody,
-      issuingBody: issuer.issuingBody,
-      numberLine: formatDocNumber(opts.number ?? "", "KH", issuer.symbol),
-      placeDate: formatPlaceDate(issuer.provinceName, opts.date ?? null),
-    },
+    header: dostHeader(issuer, "KH", opts.number, opts.date),
     title: "KẾ HOẠCH KIỂM TRA",
     subject: `Việc áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 tại các cơ quan hành chính nhà nước trên địa bàn tỉnh ${issuer.provinceName} năm ${plan.year}`,
     legalBases: [...DOST_LEGAL_BASES],

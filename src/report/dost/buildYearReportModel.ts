@@ -2,8 +2,7 @@ import type { DostDashboard } from "../../domain/dostDashboard";
 import type { DostSummary } from "../../domain/dostSummary";
 import { OUTCOME_LABELS_VI } from "../../domain/outcome";
 import type { DocumentBlock, DocumentModel } from "../pdf/DocumentModel";
-import { formatDocNumber } from "../pdf/formatDocNumber";
-import { formatPlaceDate } from "../pdf/formatPlaceDate";
+import { dostHeader } from "./dostHeader";
 import type { DostIssuer } from "./DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 import { yearReportFigures, type AdoptionCount } from "./yearReportFigures";
@@ -75,12 +74,7 @@ export function buildYearReportModel(kind: YearReportKind, s: DostSummary, d: Do
   );
   return {
     meta: { title: `Báo cáo kết quả kiểm tra năm ${s.year}`, author: issuer.issuingBody, ...(opts.date ? { date: opts.date } : {}) },
-    header: {
-      parentBody: issuer.parentBody,
-      issuingBody: issuer.issuingBody,
-      numberLine: formatDocNumber(opts.number ?? "", "BC", issuer.symbol),
-      placeDate: formatPlaceDate(issuer.provinceName, opts.date ?? null),
-    },
+    header: dostHeader(issuer, "BC", opts.number, opts.date),
     title: "BÁO CÁO",
     subject: kind === "province"
       ? `Kết quả kiểm tra việc áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng năm ${s.year}`
