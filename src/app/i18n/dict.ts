@@ -2,6 +2,7 @@
 export const dict = {
   appName: ["Kiểm tra ISO hành chính công", "ISO public-administration inspection"],
   language: ["English", "Tiếng Việt"],
+  build: ["Bản dựng", "Build"],
   home: ["Trang chủ", "Home"],
   settings: ["Cài đặt", "Settings"],
   back: ["Quay lại", "Back"],

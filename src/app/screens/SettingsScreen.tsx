@@ -9,6 +9,7 @@ import { navigate } from "../router/navigate";
 import { describeError } from "../save/describeError";
 import { useUiStore } from "../state/useUiStore";
 import { exportBundle, importBundle } from "../sync/bundle";
+import { BUILD_ID } from "../shell/BUILD_ID";
 import { useDb } from "../shell/DbContext";
 import { readFileBytes } from "./readFileBytes";
 import { saveFile } from "./saveFile";
@@ -42,6 +43,9 @@ export default function SettingsScreen({ session }: { session: Session | null })
         <button type="button" onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
           {t("language")}
         </button>
+        <p data-testid="build-id">
+          {t("build")}: {BUILD_ID}
+        </p>
       </section>
       <section className="card">
         <h2>{t("backup")}</h2>
