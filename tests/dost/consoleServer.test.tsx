@@ -148,6 +148,9 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     await user.clear(yearInput);
     await user.type(yearInput, String(YEAR));
     await user.click(screen.getByRole("tab", { name: "Báo cáo" }));
+    // The signer is configured on the device and printed under the signature.
+    await user.click(within(screen.getByTestId("issuer-settings")).getByText("Cơ quan ban hành và người ký"));
+    await user.type(screen.getByLabelText("Người ký"), "Lê Văn Hùng");
     const [nov, dec] = screen.getAllByRole("button", { name: "PDF" });
     const before = saved.length;
     await user.click(nov!);
@@ -158,6 +161,7 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     expect(text).toContain("Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa");
     expect(text).toContain(`Số lượt cơ quan trong kế hoạch ${exp.coverage.planned}`);
     expect(text).toContain(`Số lượt đã hoàn thành (biên bản đã ký) ${exp.coverage.finalized}`);
+    expect(text).toContain("Lê Văn Hùng");
     expect(dec).toBeTruthy();
     await user.click(screen.getAllByRole("button", { name: "XLSX" })[1]!);
     await waitFor(() => expect(saved.length).toBe(before + 2), { timeout: 15_000 });

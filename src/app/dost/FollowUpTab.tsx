@@ -11,6 +11,7 @@ import { saveFile } from "../screens/saveFile";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 import { followUpEdits } from "./followUpEdits";
+import { loadDostIssuer } from "./loadDostIssuer";
 import { useDostT } from "./useDostT";
 
 const STATUS: Record<ActionStatus, [string, string]> = {
@@ -30,9 +31,7 @@ interface Ctx {
 }
 
 async function noticePdf(c: Ctx, date: string): Promise<void> {
-  const [{ buildNoticeModel }, { renderDostPdf }, { DEFAULT_DOST_ISSUER }] = await Promise.all([
-    import("../../report/dost/buildNoticeModel"), import("../../report/dost/renderDostPdf"), import("../../report/dost/DostIssuer"),
-  ]);
+  const [{ buildNoticeModel }, { renderDostPdf }] = await Promise.all([import("../../report/dost/buildNoticeModel"), import("../../report/dost/renderDostPdf")]);
   const a = c.action;
   const bytes = renderDostPdf(buildNoticeModel({
     action: { description: a.description ?? "", agencyReport: a.agencyReport ?? "", reportedOn: a.reportedOn ?? null, decisionNote: a.decisionNote ?? "", noticeNumber: a.noticeNumber ?? "", dueOn: a.dueOn ?? null },
@@ -40,7 +39,7 @@ async function noticePdf(c: Ctx, date: string): Promise<void> {
     finding: { criterionCode: c.criterionCode, text: c.findingText },
     inspection: { recordNumber: c.inspection?.recordNumber ?? "", signedOn: c.inspection?.signedOn ?? null, startedOn: c.inspection?.startedOn ?? date },
     date,
-  }, DEFAULT_DOST_ISSUER));
+  }, loadDostIssuer()));
   await saveFile(bytes, `thong-bao-chua-chap-nhan-${(a.noticeNumber ?? a.id).replace(/[^\p{L}\p{N}-]+/gu, "-")}.pdf`, "application/pdf");
 }
 

@@ -13,6 +13,7 @@ import { defaultPlanEntries } from "./defaultPlanEntries";
 import { planProblemText } from "./planProblemText";
 import { planRowId } from "./planRowId";
 import { rowEdits } from "./rowEdits";
+import { loadDostIssuer } from "./loadDostIssuer";
 import { useDostT } from "./useDostT";
 
 /** The yearly plan (TT 26 Art. 34, Mẫu 19): entries agency × form × team × month, its checks, PDF and XLSX. */
@@ -75,10 +76,8 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
   const listed = check.inScope.filter((aid) => !query || foldVietnamese(name(aid)).includes(foldVietnamese(query)));
 
   const exportPdf = async () => {
-    const [{ buildPlanModel }, { renderDostPdf }, { DEFAULT_DOST_ISSUER }] = await Promise.all([
-      import("../../report/dost/buildPlanModel"), import("../../report/dost/renderDostPdf"), import("../../report/dost/DostIssuer"),
-    ]);
-    await saveFile(renderDostPdf(buildPlanModel(plan, agencies, teamNames, DEFAULT_DOST_ISSUER)), `ke-hoach-kiem-tra-${year}.pdf`, "application/pdf");
+    const [{ buildPlanModel }, { renderDostPdf }] = await Promise.all([import("../../report/dost/buildPlanModel"), import("../../report/dost/renderDostPdf")]);
+    await saveFile(renderDostPdf(buildPlanModel(plan, agencies, teamNames, loadDostIssuer())), `ke-hoach-kiem-tra-${year}.pdf`, "application/pdf");
   };
   const exportXlsx = async () => {
     const { planXlsx } = await import("../../report/dost/planXlsx");

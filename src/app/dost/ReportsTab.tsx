@@ -5,6 +5,7 @@ import type { DostSummary } from "../../domain/dostSummary";
 import { saveFile } from "../screens/saveFile";
 import { useDb } from "../shell/DbContext";
 import { dostFetch } from "./dostFetch";
+import { useDostIssuer } from "./useDostIssuer";
 import { useDostT } from "./useDostT";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -15,6 +16,12 @@ export function ReportsTab({ token, province, year }: { token: string; province:
   const t = useDostT();
   const db = useDb();
   const [busy, setBusy] = useState(false);
+  const [issuer, setIssuer] = useDostIssuer();
+  const field = (label: string, value: string, set: (v: string) => void) => (
+    <label style={{ display: "block" }}>
+      {label} <input value={value} onChange={(e) => set(e.target.value)} />
+    </label>
+  );
   const [error, setError] = useState("");
   const adoption = useLiveQuery(async () => {
     const rows = (await db.adoptions.toArray()).filter((r) => r.province === province);
@@ -37,10 +44,8 @@ export function ReportsTab({ token, province, year }: { token: string; province:
       const [s, d] = await Promise.all([dostFetch<DostSummary>(token, `/summary?${q}`), dostFetch<DostDashboard>(token, `/dashboard?${q}`)]);
       const name = `${kind === "province" ? "bao-cao-ubnd-tinh" : "bao-cao-bo-khcn"}-${year}`;
       if (format === "pdf") {
-        const [{ buildYearReportModel }, { renderDostPdf }, { DEFAULT_DOST_ISSUER }] = await Promise.all([
-          import("../../report/dost/buildYearReportModel"), import("../../report/dost/renderDostPdf"), import("../../report/dost/DostIssuer"),
-        ]);
-        await saveFile(renderDostPdf(buildYearReportModel(kind, s, d, DEFAULT_DOST_ISSUER, { adoption: adoption ?? [] })), `${name}.pdf`, "application/pdf");
+        const [{ buildYearReportModel }, { renderDostPdf }] = await Promise.all([import("../../report/dost/buildYearReportModel"), import("../../report/dost/renderDostPdf")]);
+        await saveFile(renderDostPdf(buildYearReportModel(kind, s, d, issuer, { adoption: adoption ?? [] })), `${name}.pdf`, "application/pdf");
       } else {
         const { yearReportXlsx } = await import("../../report/dost/yearReportXlsx");
         await saveFile(yearReportXlsx(s, d, kind === "ministry" ? (adoption ?? []) : []), `${name}.xlsx`, XLSX);
@@ -55,6 +60,16 @@ export function ReportsTab({ token, province, year }: { token: string; province:
     <section aria-label={t("Báo cáo", "Reports")}>
       <h2>{t(`Báo cáo năm ${year}`, `Reports ${year}`)}</h2>
       {error && <p className="banner" role="alert">{error}</p>}
+      <details className="card" data-testid="issuer-settings">
+        <summary>{t("Cơ quan ban hành và người ký", "Issuer and signer")}</summary>
+        {field(t("Cơ quan chủ quản", "Parent body"), issuer.parentBody, (v) => setIssuer({ ...issuer, parentBody: v }))}
+        {field(t("Cơ quan ban hành (in hoa)", "Issuing body (capitals)"), issuer.issuingBody, (v) => setIssuer({ ...issuer, issuingBody: v }))}
+        {field(t("Tên cơ quan trong văn bản", "Issuing body in text"), issuer.issuingBodyName, (v) => setIssuer({ ...issuer, issuingBodyName: v }))}
+        {field(t("Đơn vị kiểm tra", "Inspecting unit"), issuer.inspectingUnit, (v) => setIssuer({ ...issuer, inspectingUnit: v }))}
+        {field(t("Tỉnh (địa danh)", "Province (place)"), issuer.provinceName, (v) => setIssuer({ ...issuer, provinceName: v }))}
+        {field(t("Ký hiệu", "Symbol"), issuer.symbol, (v) => setIssuer({ ...issuer, symbol: v }))}
+        {field(t("Người ký", "Signer"), issuer.signer.name, (v) => setIssuer({ ...issuer, signer: { ...issuer.signer, name: v } }))}
+      </details>
       <div className="card">
         <h3>{t("Báo cáo UBND tỉnh (tháng 11, Điều 38 TT 26/2014)", "Report to the provincial committee (November, TT 26 Art. 38)")}</h3>
         <button type="button" disabled={busy} onClick={() => void make("province", "pdf")}>PDF</button>
