@@ -1,4 +1,5 @@
 import type { AppDb } from "../../src/app/db/AppDb";
+import { addPhoto } from "../../src/app/db/addPhoto";
 import { applyRemoteChanges } from "../../src/app/db/applyRemoteChanges";
 import { createInspection } from "../../src/app/db/createInspection";
 import { finalizeInspection } from "../../src/app/db/finalizeInspection";
@@ -7,7 +8,9 @@ import { reopenInspection } from "../../src/app/db/reopenInspection";
 import { scoreCriterion } from "../../src/app/db/scoreCriterion";
 import { writeEdits } from "../../src/app/db/writeEdits";
 import { WriteRefusedError } from "../../src/app/db/WriteRefusedError";
+import { exportBundle, importBundle } from "../../src/app/sync/bundle";
 import { SyncEngine } from "../../src/app/sync/SyncEngine";
+import { resultId } from "../../src/domain/result";
 import { OUTCOMES } from "../../src/domain/outcome";
 import type { ServerUser } from "../../src/server/auth/ServerUser";
 import { createApp } from "../../src/server/createApp";
@@ -27,7 +30,8 @@ const BASE = "http://sim.test";
 interface Client { db: AppDb; engine: SyncEngine; user: SimUser; skew: number; partitioned: boolean; rng: SimRandom }
 
 /**
- * One seeded run: 2–10 tablets of one team edit shared inspections offline and sync through a faulty network
+ * One seeded run: 2–10 tablets of one team edit shared inspections offline (scores, notes, photos, status; sync
+ * bundles carried between tablets) and sync through a faulty network
  * (dropped requests, responses lost after commit, duplicates, stale replays, partitions) against the real
  * server, which restarts and crashes mid-transaction; device clocks are off by up to ±30 days. Then the network
  * heals, everyone syncs, and the invariants are checked. Returns the problems found (empty = pass).
@@ -38,7 +42,7 @@ export async function runSimulation(world: SimWorld, seed: number): Promise<stri
   let app = createApp({ storage: world.storage });
   let faults = true;
   let simNow = Date.UTC(2026, 4, 10, 7) + rng.int(0, 30) * DAY;
-  const pushes: { body: string; token: string }[] = [];
+  const pushes: { body: BodyInit; headers: Record<string, string> }[] = [];
 
   const n = 2 + Math.floor(rng.next() ** 3 * 9); // mostly 2–4 tablets, now and then up to 10
   const clients: Client[] = [];
@@ -50,7 +54,7 @@ export async function runSimulation(world: SimWorld, seed: number): Promise<stri
     const fetchFn: typeof fetch = async (input, init) => {
       if (c.partitioned) throw new TypeError("network unreachable (partition)");
       if (faults && crng.chance(0.08)) throw new TypeError("request dropped");
-      if (init?.method === "POST" && typeof init.body === "string") pushes.push({ body: init.body, token: user.token });
+      if (init?.method === "POST" && init.body) pushes.push({ body: init.body, headers: { ...(init.headers as Record<string, string>) } });
       const send = () => app.fetch(new Request(String(input), init));
       let res = await send();
       if (faults && crng.chance(0.08)) res = await send(); // delivered twice: the client sees the second answer
@@ -104,15 +108,22 @@ export async function runSimulation(world: SimWorld, seed: number): Promise<stri
       // sometimes the tablet edits while its own sync runs
       if (rng.chance(0.2)) await Promise.all([tolerate(edit), c.engine.syncNow()]);
       else await tolerate(edit);
-    } else if (r < 0.75) {
+    } else if (r < 0.7) {
       const group = clients.filter(() => rng.chance(0.5));
       await Promise.all((group.length > 0 ? group : [c]).map((x) => x.engine.syncNow()));
-    } else if (r < 0.83) {
+    } else if (r < 0.77) {
       c.partitioned = !c.partitioned;
-    } else if (r < 0.87) {
+    } else if (r < 0.81) {
       world.storage.armCrash(rng.int(2, 9));
-    } else if (r < 0.9) {
+    } else if (r < 0.84) {
       app = createApp({ storage: world.storage }); // restart: a new process over the same database
+    } else if (r < 0.87) {
+      const bytes = new Uint8Array(rng.int(200, 2000)).map(() => rng.int(0, 255));
+      await addPhoto(c.db, { inspectionId: insp, ownerId: resultId(insp, rng.pick(CODES)), bytes: bytes.buffer, mime: "image/jpeg", caption: "minh chứng" }, { now: now(c) });
+    } else if (r < 0.9) {
+      // a sync bundle carried by hand to another tablet, which passes it on at its next sync
+      const to = rng.pick(clients.filter((x) => x !== c));
+      await importBundle(to.db, await exportBundle(c.db, { now: now(c) }), { now: now(to) });
     } else if (r < 0.96) {
       if (c === lead) {
         const status = (await lead.db.inspections.get(insp))?.status;
@@ -123,7 +134,7 @@ export async function runSimulation(world: SimWorld, seed: number): Promise<stri
       }
     } else if (pushes.length > 0) {
       const old = rng.pick(pushes); // a stale request arriving late
-      await app.fetch(new Request(`${BASE}/api/sync/push`, { method: "POST", headers: { Authorization: `Bearer ${old.token}`, "Content-Type": "application/json" }, body: old.body }));
+      await app.fetch(new Request(`${BASE}/api/sync/push`, { method: "POST", headers: old.headers, body: old.body }));
     }
   }
 

@@ -1,6 +1,7 @@
 import type { AppDb } from "../../src/app/db/AppDb";
 import { META } from "../../src/app/db/META";
 import type { AnyRow } from "../../src/app/db/rowTypes";
+import { sha256Hex } from "../../src/app/db/sha256Hex";
 import { TABLE_OF } from "../../src/app/db/tableNames";
 import { canonicalJson } from "../../src/domain/canonicalJson";
 import type { FieldConflict } from "../../src/domain/mergeField";
@@ -78,6 +79,17 @@ export async function simInvariants(storage: Storage, clients: readonly AppDb[])
     for (const c of list) {
       if (overwritten.has(c.hlc) || canonicalJson(c.value) === shown) continue;
       if (!kept.has(c.id)) problems.push(`${entity} ${rowId}.${field}: concurrent value ${canonicalJson(c.value)} (${c.id}) has no conflict record`);
+    }
+  }
+  // 4. every photo of an attachment is on the server and on every tablet, byte for byte, marked uploaded
+  const shas = new Set(rows.filter((r) => r.entity === "attachment" && typeof r.data.sha256 === "string").map((r) => String(r.data.sha256)));
+  const onServer = new Set((await storage.query<{ sha256: string }>("select sha256 from blobs")).rows.map((r) => r.sha256));
+  for (const sha of shas) if (!onServer.has(sha)) problems.push(`photo ${sha.slice(0, 12)} is not on the server`);
+  for (const [i, db] of clients.entries()) {
+    for (const sha of shas) {
+      const b = await db.blobs.get(sha);
+      if (!b) problems.push(`client ${i}: photo ${sha.slice(0, 12)} missing`);
+      else if ((await sha256Hex(b.bytes)) !== sha || b.uploaded !== 1) problems.push(`client ${i}: photo ${sha.slice(0, 12)} damaged or not marked uploaded`);
     }
   }
   return problems;
