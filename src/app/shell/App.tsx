@@ -9,17 +9,18 @@ import { useSession } from "../hooks/useSession";
 import { useT } from "../i18n/useT";
 import { loadLastRoute } from "../router/lastRoute";
 import { useRoute } from "../router/useRoute";
-import { AgencyPicker } from "../screens/AgencyPicker";
 import { HomeScreen } from "../screens/HomeScreen";
 import { InspectionScreen } from "../screens/InspectionScreen";
 import { LoginScreen } from "../screens/LoginScreen";
-import { StartInspection } from "../screens/StartInspection";
 import { useUiStore } from "../state/useUiStore";
 import { DbContext } from "./DbContext";
 import type { SyncHandle } from "./SyncHandle";
 
 const DostConsole = lazy(() => import("../dost/DostConsole"));
-// Backup, restore and bundles are rarely used: kept out of the first paint.
+// Home, login and scoring (where a restart usually resumes) are in the main chunk; the other screens are lazy
+// chunks, precached by the service worker so they open offline. Backup, restore and bundles are rarely used.
+const AgencyPicker = lazy(() => import("../screens/AgencyPicker").then((m) => ({ default: m.AgencyPicker })));
+const StartInspection = lazy(() => import("../screens/StartInspection").then((m) => ({ default: m.StartInspection })));
 const SettingsScreen = lazy(() => import("../screens/SettingsScreen"));
 
 interface Props {
@@ -60,18 +61,8 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
   else if (first === "agencies") screen = <AgencyPicker session={session} />;
   else if (first === "start") screen = <StartInspection session={session} query={route.query} />;
   else if (first === "i" && second) screen = <InspectionScreen key={second} id={second} tab={third ?? "score"} query={route.query} session={session} />;
-  else if (first === "settings")
-    screen = (
-      <Suspense fallback={<p>{t("loading")}</p>}>
-        <SettingsScreen session={session} />
-      </Suspense>
-    );
-  else if (first === "dost" && (session.user.role === "dost" || session.user.role === "admin"))
-    screen = (
-      <Suspense fallback={<p>{t("loading")}</p>}>
-        <DostConsole />
-      </Suspense>
-    );
+  else if (first === "settings") screen = <SettingsScreen session={session} />;
+  else if (first === "dost" && (session.user.role === "dost" || session.user.role === "admin")) screen = <DostConsole />;
   else screen = <HomeScreen session={session} />;
 
   return (
@@ -97,7 +88,7 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
         <UpdatePrompt />
         <IosInstallHint />
         {first !== undefined && first !== "settings" && <PrivateModeBanner />}
-        {screen}
+        <Suspense fallback={<p>{t("loading")}</p>}>{screen}</Suspense>
       </main>
     </div>
   );
