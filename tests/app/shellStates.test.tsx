@@ -33,6 +33,21 @@ async function seedInspection(db: ReturnType<typeof testDb>): Promise<void> {
 }
 
 describe("app shell states", () => {
+  it("Vietnamese first, English on one tap, and back", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    renderApp(db, "#/");
+    expect(await screen.findByRole("heading", { name: "Trang chủ" })).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "English" }));
+    expect(await screen.findByRole("heading", { name: "Home" })).toBeTruthy();
+    expect(screen.getByTestId("new-inspection").textContent).toBe("Start an inspection");
+    expect(document.documentElement.lang).toBe("en");
+    await user.click(screen.getByRole("button", { name: "Tiếng Việt" }));
+    expect(await screen.findByRole("heading", { name: "Trang chủ" })).toBeTruthy();
+    expect(document.documentElement.lang).toBe("vi");
+  });
+
   it("home lists the plan's assignments for my team; Bắt đầu opens the start screen with the planned form", async () => {
     const db = testDb();
     await seedTablet(db);
