@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -92,6 +92,10 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     expect(offered.length).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId("team-members").locator("input").first().inputValue()).toBe("Hoàng Văn Thắng");
     await shoot(page, "04-start");
+
+    await page.getByRole("link", { name: "Cài đặt" }).click();
+    await visible(page.getByRole("heading", { name: "Cài đặt", level: 1 }));
+    await shoot(page, "10-settings");
 
     // Installed: the service worker controls the app once it is opened again, so it starts without a network.
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
@@ -336,7 +340,10 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     await score(page, "Đạt");
     const note = page.getByTestId("criterion-note");
     await note.fill("Đã có quyết định công bố, đang chờ niêm yết");
-    expect(await page.content()).not.toContain("e2e-b");
+    const entry = async () => page.evaluate(() => new URL(document.querySelector<HTMLScriptElement>("script[type=module][src]")!.src).pathname);
+    const entryOf = (dist: string) => /src="([^"]*\/assets\/index-[^"]+\.js)"/.exec(readFileSync(join(dist, "index.html"), "utf8"))![1];
+    expect(entryOf(inject("distA"))).not.toBe(entryOf(inject("distB")));
+    expect(await entry()).toBe(entryOf(inject("distA")));
     let loads = 0;
     page.on("load", () => loads++);
     const before = page.url();
@@ -369,7 +376,7 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     expect(await page.getByTestId("criterion-panel").getAttribute("data-code")).toBe("II.b.1");
     expect(await outcomeButton(page, "Đạt").getAttribute("aria-pressed")).toBe("true");
     expect(await page.getByTestId("criterion-note").inputValue()).toBe("Đã có quyết định công bố, đang chờ niêm yết");
-    expect(await page.content()).toContain("e2e-b");
+    expect(await entry()).toBe(entryOf(inject("distB")));
     expect(await page.getByTestId("update-prompt").count()).toBe(0);
   });
 });

@@ -49,10 +49,13 @@ export async function openCriterion(page: Page, code: string): Promise<void> {
   await visible(panel);
   if ((await panel.getAttribute("data-code")) === code) return;
   const link = page.getByTestId(`crit-${code}`);
-  if (!(await link.isVisible())) {
-    await page.locator("details", { has: link }).locator("summary").click();
-    await visible(link);
+  // Unfold the closed lists around it, outermost first (on a narrow screen the whole tree is folded too).
+  for (let i = 0; i < 4 && !(await link.isVisible()); i++) {
+    const closed = page.locator("details:not([open])", { has: link });
+    if ((await closed.count()) === 0) break;
+    await closed.first().locator(":scope > summary").click();
   }
+  await visible(link);
   await link.click();
   await expect.poll(() => page.getByTestId("criterion-panel").getAttribute("data-code"), { timeout: 15_000 }).toBe(code);
 }
