@@ -154,6 +154,39 @@ describe("DOST console: registry, plan, adoption", () => {
     expect(screen.queryByTestId("approve-agency")).toBeNull();
   });
 
+  it("follows an action from open to verified: the agency's report, acceptance, verification", async () => {
+    const db = await dostTablet();
+    await writeEdits(db, [
+      { entity: "agency", rowId: "a1", field: "name", value: "UBND xã Trí Nang" },
+      { entity: "inspection", rowId: "i1", field: "agencyId", value: "a1" },
+      { entity: "inspection", rowId: "i1", field: "province", value: PROVINCE },
+      { entity: "inspection", rowId: "i1", field: "signedOn", value: "2026-01-10" },
+      { entity: "finding", rowId: "f1", field: "inspectionId", value: "i1" },
+      { entity: "finding", rowId: "f1", field: "criterionCode", value: "I.đ.1" },
+      { entity: "finding", rowId: "f1", field: "text", value: "Chưa đánh giá nội bộ" },
+      { entity: "action", rowId: "x1", field: "inspectionId", value: "i1" },
+      { entity: "action", rowId: "x1", field: "findingId", value: "f1" },
+      { entity: "action", rowId: "x1", field: "description", value: "Tổ chức đánh giá nội bộ" },
+      { entity: "action", rowId: "x1", field: "status", value: "open" },
+    ]);
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Theo dõi khắc phục" }, { timeout: 15_000 }));
+    const card = await screen.findByTestId("action-card");
+    // Due two months after signing, long past: shown as overdue.
+    expect(card.textContent).toContain("Hạn 10/03/2026 — quá hạn");
+    await user.type(within(card).getByLabelText("Báo cáo khắc phục"), "Đã đánh giá nội bộ ngày 01/3");
+    await user.click(within(card).getByTestId("record-report"));
+    await waitFor(() => expect(within(screen.getByTestId("action-card")).getByTestId("action-status").textContent).toBe("Cơ quan đã báo cáo"));
+    await user.click(within(screen.getByTestId("action-card")).getByTestId("accept"));
+    await waitFor(() => expect(within(screen.getByTestId("action-card")).getByTestId("action-status").textContent).toBe("Chấp nhận"));
+    await user.click(within(screen.getByTestId("action-card")).getByTestId("verify"));
+    await waitFor(async () => expect((await db.actions.get("x1"))?.status).toBe("verified"));
+    const a = await db.actions.get("x1");
+    expect(a?.agencyReport).toBe("Đã đánh giá nội bộ ngày 01/3");
+    expect(a?.verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it("records adoption evidence step by step and counts cohorts", async () => {
     const db = await dostTablet();
     await writeEdits(db, [
