@@ -160,7 +160,7 @@ describe("DOST console: registry, plan, adoption", () => {
       { entity: "agency", rowId: "a1", field: "name", value: "UBND xã Trí Nang" },
       { entity: "inspection", rowId: "i1", field: "agencyId", value: "a1" },
       { entity: "inspection", rowId: "i1", field: "province", value: PROVINCE },
-      { entity: "inspection", rowId: "i1", field: "signedOn", value: "2026-01-10" },
+      { entity: "inspection", rowId: "i1", field: "signedOn", value: "2020-01-10" },
       { entity: "finding", rowId: "f1", field: "inspectionId", value: "i1" },
       { entity: "finding", rowId: "f1", field: "criterionCode", value: "I.đ.1" },
       { entity: "finding", rowId: "f1", field: "text", value: "Chưa đánh giá nội bộ" },
@@ -174,7 +174,7 @@ describe("DOST console: registry, plan, adoption", () => {
     await user.click(await screen.findByRole("tab", { name: "Theo dõi khắc phục" }, { timeout: 15_000 }));
     const card = await screen.findByTestId("action-card");
     // Due two months after signing, long past: shown as overdue.
-    expect(card.textContent).toContain("Hạn 10/03/2026 — quá hạn");
+    expect(card.textContent).toContain("Hạn 10/03/2020 — quá hạn");
     await user.type(within(card).getByLabelText("Báo cáo khắc phục"), "Đã đánh giá nội bộ ngày 01/3");
     await user.click(within(card).getByTestId("record-report"));
     await waitFor(() => expect(within(screen.getByTestId("action-card")).getByTestId("action-status").textContent).toBe("Cơ quan đã báo cáo"));
