@@ -71,6 +71,11 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
         <a className="title" href="#/">
           {t("appName")}
         </a>
+        {(session?.user.role === "dost" || session?.user.role === "admin") && (
+          <a className="btn" href="#/dost" data-testid="dost-link">
+            {t("dost")}
+          </a>
+        )}
         {session && (
           <a className="btn" href="#/settings">
             {t("settings")}
