@@ -28,6 +28,24 @@ async function startInspection(db: Awaited<ReturnType<typeof testDb>>): Promise<
   return id;
 }
 
+describe("typing is never lost", () => {
+  it("a note typed and left at once (no pause, no blur) is saved when the criterion changes", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    const id = await startInspection(db);
+    renderApp(db, `#/i/${id}/score?c=I.1.1`);
+    const user = userEvent.setup();
+    const panel = await screen.findByTestId("criterion-panel");
+    const note = within(panel).getByTestId("criterion-note");
+    await user.type(note, "Chưa có sổ");
+    // Straight to another criterion via the route: the panel unmounts before the typing pause ends.
+    window.location.hash = `#/i/${id}/score?c=I.1.2`;
+    await waitFor(() => expect(screen.getByTestId("criterion-panel").dataset.code).toBe("I.1.2"));
+    await waitFor(async () => expect((await db.results.get(resultId(id, "I.1.1")))?.note).toBe("Chưa có sổ"));
+    await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Đã lưu trên máy"));
+  });
+});
+
 describe("a failed write is never shown as saved", () => {
   it("quota full: the error is shown in plain words, nothing is written, and the retry saves it", async () => {
     const db = testDb();
