@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resultId } from "../../src/domain/result";
 import { writeEdits } from "../../src/app/db/writeEdits";
 import { resetSaves, retryFailedSaves } from "../../src/app/save/runSave";
+import { useSaveStore } from "../../src/app/save/useSaveStore";
 import { testDb } from "../app-db/testDb";
 import { seedTablet, TEST_CHECKLIST } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
@@ -43,6 +44,23 @@ describe("typing is never lost", () => {
     await waitFor(() => expect(screen.getByTestId("criterion-panel").dataset.code).toBe("I.1.2"));
     await waitFor(async () => expect((await db.results.get(resultId(id, "I.1.1")))?.note).toBe("Chưa có sổ"));
     await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Đã lưu trên máy"));
+  });
+});
+
+describe("typing is never lost when the app goes away", () => {
+  it("a note still in its typing pause is saved when the page is hidden (tab closed, app sent to the background)", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    const id = await startInspection(db);
+    renderApp(db, `#/i/${id}/score?c=I.1.2`);
+    const user = userEvent.setup();
+    const note = within(await screen.findByTestId("criterion-panel")).getByTestId("criterion-note");
+    await user.type(note, "Đang ghi dở");
+    expect(useSaveStore.getState().inFlight).toBe(0);
+    window.dispatchEvent(new Event("pagehide"));
+    // The write starts at once, not after the typing pause.
+    expect(useSaveStore.getState().inFlight).toBe(1);
+    await waitFor(async () => expect((await db.results.get(resultId(id, "I.1.2")))?.note).toBe("Đang ghi dở"));
   });
 });
 

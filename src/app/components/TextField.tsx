@@ -29,16 +29,26 @@ export function TextField({ label, value, onCommit, multiline, disabled, testId,
   }, [value]);
   const latest = useRef({ draft, onCommit });
   latest.current = { draft, onCommit };
-  useEffect(
-    () => () => {
-      // Leaving the screen mid-typing still saves what was typed.
-      if (timer.current) {
-        clearTimeout(timer.current);
-        if (latest.current.draft !== committed.current) latest.current.onCommit(latest.current.draft);
+  useEffect(() => {
+    // Leaving the screen, or the app going to the background (tab closed, home button), mid-typing still saves it.
+    const flush = () => {
+      if (!timer.current) return;
+      clearTimeout(timer.current);
+      timer.current = null;
+      if (latest.current.draft !== committed.current) {
+        committed.current = latest.current.draft;
+        latest.current.onCommit(latest.current.draft);
       }
-    },
-    [],
-  );
+    };
+    const onHide = () => document.visibilityState === "hidden" && flush();
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", flush);
+    return () => {
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, []);
 
   const commit = (v: string) => {
     if (timer.current) clearTimeout(timer.current);
