@@ -5,38 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "../../src/domain/change";
 import { formatHlc } from "../../src/domain/hlc";
-import { mergeField, type FieldConflict } from "../../src/domain/mergeField";
-import { lockHlcOf, mergeOptionsFor } from "../../src/domain/mergeOptionsFor";
 import { recomputeRows } from "../../src/server/sync/recomputeRows";
+import { referenceState } from "./referenceState";
 import { addUser, openHarness, push, type Harness, type TestUser } from "./serverHarness";
-
-/** The state every replica must reach, straight from the domain's merge: row → {data, conflicts}. */
-function reference(changes: readonly Change[]): Map<string, { data: Record<string, unknown>; conflicts: Record<string, FieldConflict[]> }> {
-  const rows = new Map<string, Map<string, Change[]>>();
-  for (const c of changes) {
-    const k = `${c.entity}/${c.rowId}`;
-    const byField = rows.get(k) ?? new Map<string, Change[]>();
-    byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
-    rows.set(k, byField);
-  }
-  const lockOf = (inspectionId: unknown) => {
-    const status = rows.get(`inspection/${String(inspectionId)}`)?.get("status") ?? [];
-    return lockHlcOf(mergeField(status, mergeOptionsFor("inspection", "status", null)));
-  };
-  const out = new Map<string, { data: Record<string, unknown>; conflicts: Record<string, FieldConflict[]> }>();
-  for (const [k, byField] of rows) {
-    const [entity, rowId] = k.split("/") as [Change["entity"], string];
-    const lock = entity === "inspection" ? lockOf(rowId) : lockOf(mergeField(byField.get("inspectionId") ?? [], {})?.value);
-    const row = { data: {} as Record<string, unknown>, conflicts: {} as Record<string, FieldConflict[]> };
-    for (const [field, list] of byField) {
-      const st = mergeField(list, mergeOptionsFor(entity, field, lock))!;
-      if (st.hlc !== "") row.data[field] = st.value;
-      if (st.conflicts.length > 0) row.conflicts[field] = st.conflicts;
-    }
-    out.set(k, row);
-  }
-  return out;
-}
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -112,7 +83,7 @@ describe("incremental merge equals a full merge", () => {
           i += n;
         }
         const incremental = await snapshot();
-        const want = reference(changes);
+        const want = referenceState(changes);
         expect(incremental.map((x) => `${x.entity}/${x.row_id}`).sort()).toEqual([...want.keys()].sort());
         for (const x of incremental) expect({ data: x.data, conflicts: x.conflicts }, `${x.entity}/${x.row_id}`).toEqual(want.get(`${x.entity}/${x.row_id}`));
         const keys = incremental.map((x) => ({ entity: x.entity as Change["entity"], rowId: String(x.row_id) }));

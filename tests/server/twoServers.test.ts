@@ -7,6 +7,7 @@ import type { Change } from "../../src/domain/change";
 import { formatHlc } from "../../src/domain/hlc";
 import pg from "pg";
 import { startPostgres, type TestPostgres } from "../support/postgres";
+import { referenceState } from "./referenceState";
 import { startServerProcess, type ServerProcess } from "./serverProcess";
 
 const ADMIN_PASSWORD = "admin-test-password";
@@ -94,6 +95,11 @@ describe("two server processes on one PostgreSQL", () => {
       expect(counts.rows[0]).toEqual({ n: all.size, d: all.size });
       const rows = await db.query("select row_id, conflict_count from rows where entity = 'result' order by row_id");
       expect(rows.rows).toHaveLength(10);
+      // The server's state is the domain's merge of every change, whichever instance took which push.
+      const state = await db.query("select entity, row_id, data, conflicts from rows");
+      const want = referenceState([...all.values()]);
+      expect(state.rows).toHaveLength(want.size);
+      for (const r of state.rows) expect({ data: r.data, conflicts: r.conflicts }).toEqual(want.get(`${r.entity}/${r.row_id}`));
       // Every concurrent differing write (all were first writes) is a conflict of its row.
       expect(rows.rows.reduce((s, r: { conflict_count: number }) => s + r.conflict_count, 0)).toBe(all.size - 10);
     } finally {
