@@ -12,6 +12,8 @@ import { problem } from "../problem";
 import { readJson } from "../readJson";
 import { requireUser } from "../requireUser";
 
+const DUMMY_HASH = `scrypt$16384$${"A".repeat(22)}$${"A".repeat(43)}`;
+
 const LoginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
 /** The client's address; behind a reverse proxy (TRUST_PROXY=1) the first X-Forwarded-For entry. */
@@ -44,7 +46,9 @@ authRoutes.post("/login", async (c) => {
   }
   const r = await db.query(`select ${USER_COLUMNS}, u.password_hash from users u where u.username = $1`, [username]);
   const row = r.rows[0];
-  if (!row || !(await verifyPassword(password, String(row.password_hash)))) {
+  // An unknown username costs the same scrypt as a wrong password, so timing does not tell which names exist.
+  const ok = await verifyPassword(password, row ? String(row.password_hash) : DUMMY_HASH);
+  if (!row || !ok) {
     await recordLoginFailure(db, username, ip, now);
     return problem(c, 401, "Sai tên đăng nhập hoặc mật khẩu.");
   }
