@@ -29,6 +29,20 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     expect(r.rows.map((x) => x.name)).toEqual(migrationFiles().map((f) => f.name));
   });
 
+  it("upgrades an existing database: only a new migration runs, and the data stays", async () => {
+    const c = change({ entity: "finding", rowId: "F-up", field: "text", value: "trước khi nâng cấp" });
+    await push(h, insp, [c]);
+    const next = [...migrationFiles(), { name: "999_test_upgrade.sql", sql: "-- a later migration\nalter table rows add column test_upgrade text;\nupdate rows set test_upgrade = data->>'text'" }];
+    try {
+      expect(await runMigrations(h.storage, next)).toEqual(["999_test_upgrade.sql"]);
+      expect((await h.storage.query("select test_upgrade from rows where row_id = 'F-up'")).rows).toEqual([{ test_upgrade: "trước khi nâng cấp" }]);
+      expect(await runMigrations(h.storage, next)).toEqual([]);
+    } finally {
+      await h.storage.query("alter table rows drop column if exists test_upgrade");
+      await h.storage.query("delete from schema_migrations where name = '999_test_upgrade.sql'");
+    }
+  });
+
   it("stores a change once: a repeated id is accepted again, not stored twice", async () => {
     const c = change({ entity: "inspection", rowId: "I1", field: "notes", value: "ghi chú" });
     const first = await push(h, insp, [c, c]);
