@@ -9,6 +9,7 @@ import { useSession } from "../hooks/useSession";
 import { useT } from "../i18n/useT";
 import { loadLastRoute } from "../router/lastRoute";
 import { useRoute } from "../router/useRoute";
+import { useScrollResume } from "../router/useScrollResume";
 import { HomeScreen } from "../screens/HomeScreen";
 import { InspectionScreen } from "../screens/InspectionScreen";
 import { LoginScreen } from "../screens/LoginScreen";
@@ -41,6 +42,7 @@ function resumeOnce(): true {
 /** The app shell: top bar, save and sync status, update prompt, and the routed screen. */
 export function App({ db, sync, onLogin }: Props) {
   useState(resumeOnce);
+  useScrollResume();
   return (
     <DbContext.Provider value={db}>
       <Shell sync={sync} onLogin={onLogin} />
