@@ -4,6 +4,7 @@ import "fake-indexeddb/auto";
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import { writeEdits } from "../../src/app/db/writeEdits";
 import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { seedTablet } from "./support/fixtures";
@@ -21,25 +22,30 @@ describe("agency picker", () => {
   it("finds agencies with or without diacritics (đ → d) and groups them by kind and parent", async () => {
     const db = testDb();
     await seedTablet(db);
+    // A commune merged away in the 2025 reorganisation stays findable for past inspections, after the current ones.
+    await writeEdits(db, [
+      ["name", "UBND xã Mường Lý (cũ)"], ["kind", "commune_committee"], ["parentId", "h-muonglat"], ["province", "38"], ["validFrom", null],
+      ["validTo", "2025-06-30"], ["successorId", "x-muongly"], ["successorKind", "merged"], ["needsReview", false],
+    ].map(([field, value]) => ({ entity: "agency" as const, rowId: "x-muongly-old", field: field as string, value })));
     renderApp(db, "#/agencies");
     const user = userEvent.setup();
     const search = await screen.findByTestId("agency-search");
-    await waitFor(() => expect(names()).toHaveLength(5));
+    await waitFor(() => expect(names()).toHaveLength(6));
     // Grouped by kind: commune committees under their district, then the rest.
     const headings = screen.getAllByRole("heading").map((h) => h.textContent);
     expect(headings).toEqual(expect.arrayContaining(["UBND xã", "UBND huyện Mường Lát", "Sở, ban, ngành cấp tỉnh"]));
 
     await user.type(search, "muong ly");
-    expect(names()).toEqual(["UBND xã Mường Lý"]);
+    expect(names()).toEqual(["UBND xã Mường Lý", "UBND xã Mường Lý (cũ)hết hiệu lực từ 30/06/2025"]);
     await user.clear(search);
     await user.type(search, "MƯỜNG LÝ");
-    expect(names()).toEqual(["UBND xã Mường Lý"]);
+    expect(names()).toEqual(["UBND xã Mường Lý", "UBND xã Mường Lý (cũ)hết hiệu lực từ 30/06/2025"]);
     await user.clear(search);
     await user.type(search, "dong son");
     expect(names()).toEqual(["UBND xã Đông Sơn"]);
     await user.clear(search);
-    await user.type(search, "ly");
-    expect(names()).toEqual(["UBND xã Mường Lý", "UBND xã Trung Lý"]);
+    await user.type(search, "trung ly");
+    expect(names()).toEqual(["UBND xã Trung Lý"]);
     await user.clear(search);
     await user.type(search, "xyz");
     expect(names()).toEqual([]);

@@ -67,6 +67,7 @@ export const dict = {
   agencyKind: ["Loại", "Kind"],
   parentUnit: ["Đơn vị chủ quản", "Parent unit"],
   noParent: ["(không có)", "(none)"],
+  agencyEnded: ["hết hiệu lực từ {date}", "ended {date}"],
   needsReview: ["Chờ Sở KH&CN xem xét", "Awaiting DOST review"],
   // start
   startTitle: ["Bắt đầu cuộc kiểm tra", "Start an inspection"],

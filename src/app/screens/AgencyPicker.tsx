@@ -5,6 +5,8 @@ import { foldVietnamese } from "../../domain/foldVietnamese";
 import { newId } from "../db/newId";
 import type { AgencyRow } from "../db/rowTypes";
 import type { Session } from "../db/Session";
+import { formatDate } from "../i18n/formatDate";
+import { todayIso } from "../i18n/todayIso";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router/navigate";
 import { useEdit } from "../save/useEdit";
@@ -20,6 +22,8 @@ export function AgencyPicker({ session }: { session: Session | null }) {
   const [query, setQuery] = useState("");
   const [adding, setAdding] = useState(false);
 
+  const today = todayIso();
+  const ended = (a: AgencyRow) => Boolean(a.validTo && a.validTo < today);
   const groups = useMemo(() => {
     const all = agencies ?? [];
     const name = new Map(all.map((a) => [a.id, a.name ?? ""]));
@@ -36,7 +40,8 @@ export function AgencyPicker({ session }: { session: Session | null }) {
       }
       const parents = [...byParent.entries()]
         .sort(([a], [b]) => a.localeCompare(b, "vi"))
-        .map(([parent, rows]) => ({ parent, rows: rows.sort((x, y) => (x.name ?? "").localeCompare(y.name ?? "", "vi")) }));
+        // Units that ended in the 2025 reorganisation stay findable (past inspections), listed after current ones.
+        .map(([parent, rows]) => ({ parent, rows: rows.sort((x, y) => Number(ended(x)) - Number(ended(y)) || (x.name ?? "").localeCompare(y.name ?? "", "vi")) }));
       out.push({ kind, parents });
     }
     return out;
@@ -78,6 +83,7 @@ export function AgencyPicker({ session }: { session: Session | null }) {
                   <li key={a.id}>
                     <button type="button" className="crit-link" onClick={() => navigate("/start", { agency: a.id })} data-testid="agency-option">
                       <span>{a.name}</span>
+                      {a.validTo && a.validTo < today && <span className="muted">{t("agencyEnded", { date: formatDate(a.validTo) })}</span>}
                       {a.needsReview && <span className="muted">{t("needsReview")}</span>}
                     </button>
                   </li>
