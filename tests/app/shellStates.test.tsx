@@ -33,6 +33,21 @@ async function seedInspection(db: ReturnType<typeof testDb>): Promise<void> {
 }
 
 describe("app shell states", () => {
+  it("a checklist that uses fewer outcomes offers only those", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    const doc = { ...TEST_CHECKLIST, version: "2026.2", outcomes: ["conform", "nonconform", "na"] as ("conform" | "nonconform" | "na")[] };
+    await writeEdits(db, [
+      { entity: "checklist", rowId: `${doc.id}@${doc.version}`, field: "document", value: doc },
+      { entity: "checklist", rowId: `${doc.id}@${doc.version}`, field: "province", value: "38" },
+    ]);
+    await seedInspection(db);
+    await writeEdits(db, [{ entity: "inspection", rowId: INSPECTION, field: "checklistVersion", value: "2026.2" }]);
+    renderApp(db, `#/i/${INSPECTION}/score?c=I.1.1`);
+    const panel = await screen.findByTestId("criterion-panel");
+    expect(within(panel).getAllByRole("button").filter((b) => b.dataset.outcome).map((b) => b.textContent)).toEqual(["Đạt", "Không đạt", "Không áp dụng"]);
+  });
+
   it("Vietnamese first, English on one tap, and back", async () => {
     const db = testDb();
     await seedTablet(db);

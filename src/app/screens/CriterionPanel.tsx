@@ -18,10 +18,12 @@ interface Props {
   result: ResultRow | undefined;
   attachments: AttachmentRow[];
   locked: boolean;
+  /** The outcomes this checklist uses (all five when it does not say). */
+  outcomes?: readonly Outcome[];
 }
 
 /** One criterion: its activities and expected evidence, one-tap outcome, severity, note, evidence seen, documents, photos. */
-export function CriterionPanel({ inspectionId, at, result, attachments, locked }: Props) {
+export function CriterionPanel({ inspectionId, at, result, attachments, locked, outcomes = OUTCOMES }: Props) {
   const t = useT();
   const edit = useEdit();
   const lang = useUiStore((s) => s.lang);
@@ -67,7 +69,7 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked }
         </>
       )}
       <div className="outcomes" role="group" aria-label={t("scoring")}>
-        {OUTCOMES.map((o) => (
+        {outcomes.map((o) => (
           <button key={o} type="button" data-outcome={o} aria-pressed={result?.outcome === o} disabled={locked} onClick={() => void setOutcome(o)}>
             {lang === "vi" ? OUTCOME_LABELS_VI[o] : OUTCOME_EN[o]}
           </button>

@@ -108,7 +108,7 @@ export function ScoringScreen({ data, checklist, locked, current }: Props) {
         </details>
       </nav>
       <div id="criterion-panel">
-        {chosen && <CriterionPanel key={chosen.criterion.code} inspectionId={id} at={chosen} result={data.results.get(chosen.criterion.code)} attachments={data.attachments} locked={locked} />}
+        {chosen && <CriterionPanel key={chosen.criterion.code} inspectionId={id} at={chosen} result={data.results.get(chosen.criterion.code)} attachments={data.attachments} locked={locked} outcomes={checklist.outcomes} />}
         <div className="bottom-bar">
           {next ? (
             <button type="button" className="primary" onClick={() => go(next.criterion.code)} data-testid="next-unanswered">
