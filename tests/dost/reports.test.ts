@@ -9,7 +9,7 @@ import type { DostSummary } from "../../src/domain/dostSummary";
 import { buildNoticeModel } from "../../src/report/dost/buildNoticeModel";
 import { buildPlanModel } from "../../src/report/dost/buildPlanModel";
 import { buildYearReportModel } from "../../src/report/dost/buildYearReportModel";
-import { DEFAULT_DOST_ISSUER } from "../../src/report/dost/DostIssuer";
+import { DEFAULT_DOST_ISSUER } from "../../src/domain/DostIssuer";
 import { planXlsx } from "../../src/report/dost/planXlsx";
 import { renderDostPdf } from "../../src/report/dost/renderDostPdf";
 import { yearReportXlsx } from "../../src/report/dost/yearReportXlsx";

@@ -1,4 +1,4 @@
-import { DEFAULT_DOST_ISSUER, type DostIssuer } from "../../report/dost/DostIssuer";
+import { DEFAULT_DOST_ISSUER, type DostIssuer } from "../../domain/DostIssuer";
 
 export const DOST_ISSUER_KEY = "htqlcl.dost.issuer";
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import type { DostIssuer } from "../../report/dost/DostIssuer";
+import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_ISSUER_KEY, loadDostIssuer } from "./loadDostIssuer";
 
 /** The issuer setting and its setter (saved on this device). */

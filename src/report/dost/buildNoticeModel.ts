@@ -4,7 +4,7 @@ import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentModel } from "../pdf/DocumentModel";
 import { formatDateVi } from "../pdf/formatDateVi";
 import { dostHeader } from "./dostHeader";
-import type { DostIssuer } from "./DostIssuer";
+import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 
 export interface NoticeInput {

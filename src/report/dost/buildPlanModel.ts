@@ -3,7 +3,7 @@ import type { Plan } from "../../domain/plan";
 import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentModel } from "../pdf/DocumentModel";
 import { dostHeader } from "./dostHeader";
-import type { DostIssuer } from "./DostIssuer";
+import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 
 export const MODE_LABELS_VI = { desk: "Qua hồ sơ, báo cáo", onsite: "Tại trụ sở" } as const;

@@ -3,7 +3,7 @@ import type { DostSummary } from "../../domain/dostSummary";
 import { OUTCOME_LABELS_VI } from "../../domain/outcome";
 import type { DocumentBlock, DocumentModel } from "../pdf/DocumentModel";
 import { dostHeader } from "./dostHeader";
-import type { DostIssuer } from "./DostIssuer";
+import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 import { yearReportFigures, type AdoptionCount } from "./yearReportFigures";
 

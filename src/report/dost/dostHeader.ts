@@ -1,7 +1,7 @@
 import type { DocumentHeader } from "../pdf/drawDocumentHeader";
 import { formatDocNumber } from "../pdf/formatDocNumber";
 import { formatPlaceDate } from "../pdf/formatPlaceDate";
-import type { DostIssuer } from "./DostIssuer";
+import type { DostIssuer } from "../../domain/DostIssuer";
 
 /** The Decree 30/2020 header of a DOST document: `kind` is KH, BC or TB; a full number ("27/TB-SKHCN") is kept
  * as given, a bare one ("27") gets the kind and symbol, none leaves "…" to fill in at registration. */

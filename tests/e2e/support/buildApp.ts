@@ -4,10 +4,10 @@ import { resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
-/** Builds the app into `outDir` with a build id the app shows, so two builds differ like two deployments. */
+/** Builds the app into `outDir` with the build id it shows in Settings, so two builds differ like two deployments. */
 export function buildApp(outDir: string, buildId: string): string {
   const out = resolve(ROOT, outDir);
-  execFileSync(process.execPath, [resolve(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", resolve(import.meta.dirname, "vite.stamped.config.ts"), "--outDir", out, "--emptyOutDir", "--logLevel", "warn"], {
+  execFileSync(process.execPath, [resolve(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", out, "--emptyOutDir", "--logLevel", "warn"], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", VITE_BUILD_ID: buildId },
