@@ -110,11 +110,17 @@ describe("app shell states", () => {
     const conflict = await screen.findByTestId("conflict");
     expect(screen.getByTestId("conflict-count").textContent).toBe(" (1)");
     expect(conflict.dataset.field).toBe("outcome");
-    expect(conflict.textContent).toContain("conform");
-    expect(conflict.textContent).toContain("nonconform");
-    expect(conflict.textContent).toContain("thanhvien");
+    // Field name and outcomes in the user's words, never the codes.
+    expect(within(conflict).getByRole("heading").textContent).toBe("I.1.1 · Kết quả");
+    expect(conflict.textContent).toContain("Đang hiển thị: Đạt");
+    expect(conflict.textContent).toContain("Giá trị khác từ thanhvien (tabletB): Không đạt");
+    expect(conflict.textContent).not.toMatch(/outcome|conform/);
     const user = userEvent.setup();
-    await user.click(within(conflict).getByTestId("keep-other"));
+    await user.click(screen.getByRole("button", { name: "English" }));
+    await waitFor(() => expect(within(screen.getByTestId("conflict")).getByRole("heading").textContent).toBe("I.1.1 · Outcome"));
+    expect(screen.getByTestId("conflict").textContent).toContain("Other value from thanhvien (tabletB): Nonconform");
+    await user.click(screen.getByRole("button", { name: "Tiếng Việt" }));
+    await user.click(within(screen.getByTestId("conflict")).getByTestId("keep-other"));
     await screen.findByTestId("no-conflicts");
     expect(screen.queryByTestId("conflict-count")).toBeNull();
     const row = await db.results.get(rid);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatDate } from "../i18n/formatDate";
 import { parseVietDate } from "../i18n/parseVietDate";
 import { useT } from "../i18n/useT";
@@ -20,14 +20,21 @@ export function DateInput({ label, value, onChange, disabled, required, testId }
   const t = useT();
   const [text, setText] = useState(formatDate(value));
   const [bad, setBad] = useState(false);
+  // The value last reported: the stored one catches up only after the save commits, so comparing with `value`
+  // alone would save the same date again on blur.
+  const reported = useRef(value);
   useEffect(() => {
+    reported.current = value;
     if (parseVietDate(text) !== value) setText(formatDate(value));
     // Only outside changes of the value reset the text being typed.
   }, [value]);
   const commit = (t: string) => {
     const iso = parseVietDate(t);
     setBad(iso === undefined);
-    if (iso !== undefined && iso !== value) onChange(iso);
+    if (iso !== undefined && iso !== reported.current) {
+      reported.current = iso;
+      onChange(iso);
+    }
   };
   return (
     <label>

@@ -1,11 +1,19 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import type { AttachmentRow } from "../db/rowTypes";
+import { useT } from "../i18n/useT";
+import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 
-/** A stored photo shown from its bytes (the row may arrive by sync before its bytes: then only the caption). */
+/**
+ * A stored photo shown from its bytes (the row may arrive by sync before its bytes: then only the caption), with a
+ * remove action asked twice: removing marks the attachment deleted, so lists and records no longer show it.
+ */
 export function PhotoThumb({ photo }: { photo: AttachmentRow }) {
   const db = useDb();
+  const t = useT();
+  const edit = useEdit();
+  const [confirming, setConfirming] = useState(false);
   const blob = useLiveQuery(() => (photo.sha256 ? db.blobs.get(photo.sha256) : undefined), [db, photo.sha256]);
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -18,6 +26,20 @@ export function PhotoThumb({ photo }: { photo: AttachmentRow }) {
     <figure style={{ margin: 0 }} data-testid="photo-thumb" data-sha256={photo.sha256} data-has-bytes={blob ? "1" : "0"}>
       {url ? <img src={url} alt={photo.caption || photo.sha256?.slice(0, 8)} /> : <div className="card muted">{photo.sha256?.slice(0, 8)}</div>}
       <figcaption>{photo.caption}</figcaption>
+      {confirming ? (
+        <div className="row">
+          <button type="button" data-testid="photo-remove-confirm" onClick={() => void edit([{ entity: "attachment", rowId: photo.id, field: "deleted", value: true }])}>
+            {t("removePhotoConfirm")}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t("cancel")}
+          </button>
+        </div>
+      ) : (
+        <button type="button" data-testid="photo-remove" onClick={() => setConfirming(true)}>
+          {t("removePhoto")}
+        </button>
+      )}
     </figure>
   );
 }

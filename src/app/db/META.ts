@@ -7,6 +7,7 @@ export const META = {
   epoch: "epoch",
   lastSyncedAt: "lastSyncedAt",
   uiResume: "ui.resume",
+  recordIssuer: "recordIssuer",
 } as const;
 
 /** Keys that belong to this tablet rather than to the data: never written to a backup. */

@@ -1,15 +1,11 @@
 import { useEffect, useState } from "react";
-import { storeLastRoute } from "./lastRoute";
 import { parseRoute, type Route } from "./parseRoute";
 
-/** The current hash route; remembered on every change for resume. */
+/** The current hash route. */
 export function useRoute(): Route {
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const onChange = () => {
-      setHash(window.location.hash);
-      storeLastRoute(window.location.hash);
-    };
+    const onChange = () => setHash(window.location.hash);
     window.addEventListener("hashchange", onChange);
     return () => window.removeEventListener("hashchange", onChange);
   }, []);

@@ -1,22 +1,14 @@
 import { useEffect } from "react";
-
-const KEY = "htqlcl.lastScroll";
-
-function readSaved(): { hash: string; y: number } | null {
-  try {
-    return JSON.parse(localStorage.getItem(KEY) ?? "null") as { hash: string; y: number } | null;
-  } catch {
-    return null;
-  }
-}
+import type { AppDb } from "../db/AppDb";
+import type { ResumeState } from "../db/ResumeState";
+import { saveResumeState } from "../db/saveResumeState";
 
 /**
- * Remembers how far down the current screen the user had scrolled, and after a restart scrolls back there once the
- * screen's data has loaded (live queries arrive a moment after the first render).
+ * Keeps the resume point (route and scroll) in IndexedDB on every route change and scroll pause, and after a
+ * restart scrolls back to `saved` once the screen's data has loaded (live queries arrive after the first render).
  */
-export function useScrollResume(): void {
+export function useScrollResume(db: AppDb, saved: ResumeState | null): void {
   useEffect(() => {
-    const saved = readSaved();
     let tries = 0;
     let restoring: ReturnType<typeof setInterval> | null = null;
     if (saved && saved.hash === window.location.hash && saved.y > 0) {
@@ -30,23 +22,22 @@ export function useScrollResume(): void {
         }
       }, 100);
     }
+    const remember = () => void saveResumeState(db, { hash: window.location.hash, y: window.scrollY });
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onScroll = () => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        try {
-          localStorage.setItem(KEY, JSON.stringify({ hash: window.location.hash, y: Math.round(window.scrollY) }));
-        } catch {
-          // resume is a convenience; the data itself is in IndexedDB
-        }
+        remember();
       }, 300);
     };
     window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("hashchange", remember);
     return () => {
       window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("hashchange", remember);
       if (timer) clearTimeout(timer);
       if (restoring) clearInterval(restoring);
     };
-  }, []);
+  }, [db, saved]);
 }

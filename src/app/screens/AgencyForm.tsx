@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { AGENCY_KINDS, AGENCY_KIND_LABELS_VI, type AgencyKind } from "../../domain/agency";
+import { AGENCY_KINDS, type AgencyKind } from "../../domain/agency";
 import type { AgencyRow } from "../db/rowTypes";
 import { useT } from "../i18n/useT";
 
@@ -36,7 +36,7 @@ export function AgencyForm({ agencies, initialName, onSubmit, onCancel }: Props)
         <select value={kind} onChange={(e) => setKind(e.target.value as AgencyKind)}>
           {AGENCY_KINDS.map((k) => (
             <option key={k} value={k}>
-              {AGENCY_KIND_LABELS_VI[k]}
+              {t(`agencyKind_${k}`)}
             </option>
           ))}
         </select>

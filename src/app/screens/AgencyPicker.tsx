@@ -1,6 +1,6 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useState } from "react";
-import { AGENCY_KINDS, AGENCY_KIND_LABELS_VI, type AgencyKind } from "../../domain/agency";
+import { AGENCY_KINDS, type AgencyKind } from "../../domain/agency";
 import { foldVietnamese } from "../../domain/foldVietnamese";
 import { newId } from "../db/newId";
 import type { AgencyRow } from "../db/rowTypes";
@@ -73,8 +73,8 @@ export function AgencyPicker({ session }: { session: Session | null }) {
       </label>
       {groups.length === 0 && agencies && <p className="muted">{t("noMatch")}</p>}
       {groups.map((g) => (
-        <section key={g.kind} aria-label={AGENCY_KIND_LABELS_VI[g.kind]}>
-          <h2>{AGENCY_KIND_LABELS_VI[g.kind]}</h2>
+        <section key={g.kind} aria-label={t(`agencyKind_${g.kind}`)}>
+          <h2>{t(`agencyKind_${g.kind}`)}</h2>
           {g.parents.map((p) => (
             <div key={p.parent}>
               {p.parent && <h3 className="muted">{p.parent}</h3>}

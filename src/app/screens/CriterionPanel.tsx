@@ -1,4 +1,4 @@
-import { OUTCOMES, OUTCOME_LABELS_VI, SEVERITY_LABELS_VI, type Outcome, type Severity } from "../../domain/outcome";
+import { OUTCOMES, type Outcome, type Severity } from "../../domain/outcome";
 import { resultId, type DocumentRef } from "../../domain/result";
 import { DocumentsEditor } from "../components/DocumentsEditor";
 import { PhotoPicker } from "../components/PhotoPicker";
@@ -6,11 +6,8 @@ import { TextField } from "../components/TextField";
 import type { Edit } from "../db/Edit";
 import type { AttachmentRow, ResultRow } from "../db/rowTypes";
 import { useT } from "../i18n/useT";
-import { useUiStore } from "../state/useUiStore";
 import { useEdit } from "../save/useEdit";
 import type { CriterionRef } from "./criteriaOf";
-
-const OUTCOME_EN: Record<Outcome, string> = { conform: "Conform", partial: "Partly conform", nonconform: "Nonconform", observation: "Observation", na: "Not applicable" };
 
 interface Props {
   inspectionId: string;
@@ -26,7 +23,6 @@ interface Props {
 export function CriterionPanel({ inspectionId, at, result, attachments, locked, outcomes = OUTCOMES }: Props) {
   const t = useT();
   const edit = useEdit();
-  const lang = useUiStore((s) => s.lang);
   const { criterion, item, section } = at;
   const rowId = resultId(inspectionId, criterion.code);
   const photos = attachments.filter((a) => a.ownerId === rowId);
@@ -71,7 +67,7 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked, 
       <div className="outcomes" role="group" aria-label={t("scoring")}>
         {outcomes.map((o) => (
           <button key={o} type="button" data-outcome={o} aria-pressed={result?.outcome === o} disabled={locked} onClick={() => void setOutcome(o)}>
-            {lang === "vi" ? OUTCOME_LABELS_VI[o] : OUTCOME_EN[o]}
+            {t(`outcome_${o}`)}
           </button>
         ))}
       </div>
@@ -80,7 +76,7 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked, 
           <strong>{t("severity")}:</strong>
           {(["major", "minor"] as Severity[]).map((s) => (
             <button key={s} type="button" aria-pressed={result.severity === s} className={result.severity === s ? "primary" : ""} disabled={locked} onClick={() => void save({ severity: s })}>
-              {SEVERITY_LABELS_VI[s]}
+              {t(`severity_${s}`)}
             </button>
           ))}
         </div>

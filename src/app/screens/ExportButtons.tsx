@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Checklist } from "../../domain/checklist";
 import { exportInspection } from "../db/exportInspection";
+import { loadRecordIssuer } from "../db/loadRecordIssuer";
 import { useT } from "../i18n/useT";
 import { describeError } from "../save/describeError";
 import { useDb } from "../shell/DbContext";
@@ -16,7 +17,8 @@ export function ExportButtons({ inspectionId, checklist }: { inspectionId: strin
     setBusy(true);
     setError(null);
     try {
-      const exp = await exportInspection(db, inspectionId, { checklist });
+      const issuer = await loadRecordIssuer(db);
+      const exp = await exportInspection(db, inspectionId, { checklist, ...(issuer ? { issuer } : {}) });
       const stem = `bien-ban-${exp.inspection.recordNumber || exp.inspection.startedOn}`.replace(/[^\p{L}\p{N}._-]+/gu, "-");
       if (what === "json") {
         await saveFile(new TextEncoder().encode(JSON.stringify(exp, null, 2)), `${stem}.json`, "application/json");

@@ -1,5 +1,4 @@
 import type { ActionStatus } from "../../domain/action";
-import { SEVERITY_LABELS_VI } from "../../domain/outcome";
 import { DateInput } from "../components/DateInput";
 import { TextField } from "../components/TextField";
 import type { ActionRow, FindingRow } from "../db/rowTypes";
@@ -46,10 +45,10 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
             }}
           >
             <option value="nonconformity:major">
-              {t("kindNonconformity")} ({SEVERITY_LABELS_VI.major})
+              {t("kindNonconformity")} ({t("severity_major")})
             </option>
             <option value="nonconformity:minor">
-              {t("kindNonconformity")} ({SEVERITY_LABELS_VI.minor})
+              {t("kindNonconformity")} ({t("severity_minor")})
             </option>
             <option value="observation">{t("kindObservation")}</option>
           </select>

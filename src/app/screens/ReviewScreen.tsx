@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Checklist } from "../../domain/checklist";
-import { OUTCOMES, OUTCOME_LABELS_VI } from "../../domain/outcome";
+import { OUTCOMES } from "../../domain/outcome";
 import { SignaturePad } from "../components/SignaturePad";
 import { DateInput } from "../components/DateInput";
 import { TextField } from "../components/TextField";
@@ -51,7 +51,7 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
             <th>{t("section")}</th>
             {OUTCOMES.map((o) => (
               <th key={o} className="num">
-                {OUTCOME_LABELS_VI[o]}
+                {t(`outcome_${o}`)}
               </th>
             ))}
             <th className="num">{t("unanswered")}</th>

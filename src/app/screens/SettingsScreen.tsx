@@ -11,10 +11,11 @@ import { useUiStore } from "../state/useUiStore";
 import { exportBundle, importBundle } from "../sync/bundle";
 import { BUILD_ID } from "../shell/BUILD_ID";
 import { useDb } from "../shell/DbContext";
+import { IssuerCard } from "./IssuerCard";
 import { readFileBytes } from "./readFileBytes";
 import { saveFile } from "./saveFile";
 
-/** Language, backup and restore of everything, sync bundles for teams without a connection, log out. */
+/** Language, the record issuer, backup and restore of everything, sync bundles for teams without a connection, log out. */
 export default function SettingsScreen({ session }: { session: Session | null }) {
   const t = useT();
   const db = useDb();
@@ -47,6 +48,7 @@ export default function SettingsScreen({ session }: { session: Session | null })
           {t("build")}: {BUILD_ID}
         </p>
       </section>
+      <IssuerCard />
       <section className="card">
         <h2>{t("backup")}</h2>
         <div className="row">

@@ -10,7 +10,6 @@ import { todayIso } from "../i18n/todayIso";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router/navigate";
 import { useEdit } from "../save/useEdit";
-import { builtinChecklists } from "../shell/builtinChecklists";
 import { useDb } from "../shell/DbContext";
 
 interface Props {
@@ -28,7 +27,7 @@ export function StartInspection({ session, query }: Props) {
   const team = useLiveQuery(() => (session?.user.team ? db.teams.get(session.user.team) : undefined), [db, session?.user.team]);
   const stored = useLiveQuery(() => db.checklists.toArray(), [db]);
   const [builtin, setBuiltin] = useState<Checklist[]>([]);
-  useEffect(() => void builtinChecklists().then(setBuiltin), []);
+  useEffect(() => void import("../../checklists/builtinChecklists").then((m) => setBuiltin(m.BUILTIN_CHECKLISTS)), []);
   const checklists = [...(stored ?? []).flatMap((r) => (r.document ? [r.document] : [])), ...builtin].filter(
     (c, i, all) => all.findIndex((x) => x.id === c.id && x.version === c.version) === i,
   );

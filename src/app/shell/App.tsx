@@ -1,5 +1,7 @@
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { AppDb } from "../db/AppDb";
+import { loadResumeState } from "../db/loadResumeState";
+import type { ResumeState } from "../db/ResumeState";
 import { IosInstallHint } from "../components/IosInstallHint";
 import { PrivateModeBanner } from "../components/PrivateModeBanner";
 import { SaveStatus } from "../components/SaveStatus";
@@ -7,7 +9,6 @@ import { SyncBar } from "../components/SyncBar";
 import { UpdatePrompt } from "../components/UpdatePrompt";
 import { useSession } from "../hooks/useSession";
 import { useT } from "../i18n/useT";
-import { loadLastRoute } from "../router/lastRoute";
 import { useRoute } from "../router/useRoute";
 import { useScrollResume } from "../router/useScrollResume";
 import { HomeScreen } from "../screens/HomeScreen";
@@ -31,18 +32,31 @@ interface Props {
 }
 
 /** Opening the app with no route returns to where the user was (closed tab, killed app, restarted tablet). */
-function resumeOnce(): true {
-  if (!window.location.hash || window.location.hash === "#" || window.location.hash === "#/") {
-    const last = loadLastRoute();
-    if (last) history.replaceState(history.state, "", last);
-  }
-  return true;
+function atHome(): boolean {
+  return !window.location.hash || window.location.hash === "#" || window.location.hash === "#/";
 }
 
 /** The app shell: top bar, save and sync status, update prompt, and the routed screen. */
 export function App({ db, sync, onLogin }: Props) {
-  useState(resumeOnce);
-  useScrollResume();
+  // The resume point is read once, before the first screen renders, so a restart opens exactly there.
+  const [resume, setResume] = useState<ResumeState | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void loadResumeState(db).then((r) => {
+      if (!live) return;
+      if (r && atHome()) history.replaceState(history.state, "", r.hash);
+      setResume(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db]);
+  if (resume === undefined) return null;
+  return <Resumed db={db} sync={sync} onLogin={onLogin} resume={resume} />;
+}
+
+function Resumed({ db, sync, onLogin, resume }: Props & { resume: ResumeState | null }) {
+  useScrollResume(db, resume);
   return (
     <DbContext.Provider value={db}>
       <Shell sync={sync} onLogin={onLogin} />

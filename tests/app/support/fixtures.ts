@@ -60,3 +60,41 @@ export async function seedTablet(db: AppDb, session: Session = LEAD_SESSION): Pr
     { entity: "checklist", rowId: checklistRowId(TEST_CHECKLIST.id, TEST_CHECKLIST.version), field: "province", value: "38" },
   ]);
 }
+
+export const INSPECTION_ID = "0190d1c4-0000-7000-8000-0000000000aa";
+
+/** A draft inspection of UBND xã Mường Lý on the test checklist, with every field set. */
+export async function seedInspection(db: AppDb, id = INSPECTION_ID): Promise<void> {
+  const fields = {
+    agencyId: "x-muongly", planId: null, checklistId: TEST_CHECKLIST.id, checklistVersion: TEST_CHECKLIST.version, mode: "onsite", teamId: "team-1",
+    province: "38", startedOn: "2026-03-05", status: "draft", decisionRef: "125/QĐ-SKHCN", decisionDate: null, place: "Mường Lý", leadName: "Lê Văn An",
+    agencyRepresentative: "Hà Văn Cường", members: [], agencyMembers: [], notes: "", agencyComments: "", recordNumber: "", signedOn: null, leadSignature: null,
+    agencySignature: null,
+  };
+  await writeEdits(db, Object.entries(fields).map(([field, value]) => ({ entity: "inspection" as const, rowId: id, field, value })));
+}
+
+/** Captures what the app hands to the user as a file (jsdom has no object URLs): call before the click. */
+export function captureSavedFiles(): File[] {
+  const files: File[] = [];
+  URL.createObjectURL = (f: Blob | MediaSource) => {
+    files.push(f as File);
+    return `blob:test/${files.length}`;
+  };
+  URL.revokeObjectURL = () => undefined;
+  // The download link would navigate, which jsdom does not implement.
+  document.addEventListener("click", (e) => {
+    if (e.target instanceof HTMLAnchorElement && e.target.hasAttribute("download")) e.preventDefault();
+  });
+  return files;
+}
+
+/** A File's text (jsdom's Blob has no text()). */
+export function fileText(f: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(r.result as string);
+    r.onerror = () => reject(r.error);
+    r.readAsText(f);
+  });
+}
