@@ -27,8 +27,10 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   /** Random in [0,1) for retry jitter (tests pass a seeded one). */
   random?: () => number;
-  /** Timer for retries (tests record the delays); default setTimeout. Returns a cancel function. */
+  /** Timer for retries and the after-edit sync (tests record the delays); default setTimeout. Returns a cancel function. */
   schedule?: (fn: () => void, ms: number) => () => void;
+  /** While started, sync this many ms after the last change queued in the outbox (default 1.5 s). */
+  writeDebounceMs?: number;
 }
 
 const localRuns = new Map<string, Promise<unknown>>();
@@ -44,6 +46,7 @@ export class SyncEngine {
   private again = false;
   private failures = 0;
   private retryTimer: (() => void) | null = null;
+  private writeTimer: (() => void) | null = null;
   private intervalTimer: ReturnType<typeof setInterval> | null = null;
   private readonly detach: (() => void)[] = [];
   private readonly now: () => number;
@@ -66,7 +69,10 @@ export class SyncEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sync now ("Đồng bộ ngay"). A call during a run is folded into one more run after it. Never rejects. */
+  /**
+   * Sync now ("Đồng bộ ngay"). A call during a run is folded into one more run after it, whatever the outcome of the
+   * run in flight (a failed run must not swallow the request made when the network came back). Never rejects.
+   */
   syncNow(): Promise<SyncStatus> {
     if (this.running) {
       this.again = true;
@@ -77,13 +83,15 @@ export class SyncEngine {
         let s: SyncStatus;
         do {
           this.again = false;
-          s = await this.runLocked();
-        } while (this.again && s.phase === "idle");
+          try {
+            s = await this.runLocked();
+          } catch (e) {
+            // only the lock manager itself can fail here; runOnce catches everything else
+            this.fail(e);
+            s = this.status;
+          }
+        } while (this.again);
         return s;
-      } catch (e) {
-        // only the lock manager itself can fail here; runOnce catches everything else
-        this.fail(e);
-        return this.status;
       } finally {
         this.running = null;
       }
@@ -107,6 +115,10 @@ export class SyncEngine {
       g.document.addEventListener("visibilitychange", onVisible);
       this.detach.push(() => g.document?.removeEventListener("visibilitychange", onVisible));
     }
+    // Every local write (writeEdits, bundle import) queues its changes in the outbox of this Dexie instance.
+    const onQueued = () => this.syncSoonAfterWrite();
+    this.opts.db.outbox.hook("creating", onQueued);
+    this.detach.push(() => this.opts.db.outbox.hook("creating").unsubscribe(onQueued));
     this.intervalTimer = setInterval(kick, this.opts.intervalMs ?? 5 * 60_000);
     kick();
   }
@@ -114,9 +126,32 @@ export class SyncEngine {
   stop(): void {
     if (this.intervalTimer) clearInterval(this.intervalTimer);
     this.retryTimer?.();
+    this.writeTimer?.();
     this.intervalTimer = null;
     this.retryTimer = null;
+    this.writeTimer = null;
     for (const d of this.detach.splice(0)) d();
+  }
+
+  /**
+   * Debounced sync after local edits. Called inside the writing transaction, so it only sets a timer; the run's own
+   * reads wait for that transaction. Offline, or while a failure retry is pending, the online event or the retry
+   * carries the edits instead (no request per keystroke against a server that is down).
+   */
+  private syncSoonAfterWrite(): void {
+    if (!this.intervalTimer || this.retryTimer) return;
+    if ((globalThis.navigator as Navigator | undefined)?.onLine === false) return;
+    this.writeTimer?.();
+    this.writeTimer = this.schedule(() => {
+      this.writeTimer = null;
+      void this.syncNow();
+    }, this.opts.writeDebounceMs ?? 1500);
+  }
+
+  private schedule(fn: () => void, ms: number): () => void {
+    if (this.opts.schedule) return this.opts.schedule(fn, ms);
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
   }
 
   private emit(patch: Partial<SyncStatus>): void {
@@ -177,6 +212,8 @@ export class SyncEngine {
       const at = this.now();
       await db.meta.put({ key: META.lastSyncedAt, value: at });
       this.failures = 0;
+      this.retryTimer?.();
+      this.retryTimer = null;
       this.emit({ phase: "idle", done: 0, total: 0, lastSyncedAt: at });
     } catch (e) {
       this.fail(e);
@@ -206,13 +243,7 @@ export class SyncEngine {
     const max = this.opts.maxBackoffMs ?? 5 * 60_000;
     const delay = Math.min(max, base * 2 ** this.failures) * (0.5 + 0.5 * (this.opts.random ?? Math.random)());
     this.failures++;
-    const schedule =
-      this.opts.schedule ??
-      ((fn: () => void, ms: number) => {
-        const t = setTimeout(fn, ms);
-        return () => clearTimeout(t);
-      });
-    this.retryTimer = schedule(() => {
+    this.retryTimer = this.schedule(() => {
       this.retryTimer = null;
       void this.syncNow();
     }, delay);
