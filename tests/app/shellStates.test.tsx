@@ -12,7 +12,7 @@ import { App } from "../../src/app/shell/App";
 import type { SyncHandle, SyncStatus } from "../../src/app/shell/SyncHandle";
 import { useUpdateStore } from "../../src/app/shell/useUpdateStore";
 import { testDb } from "../app-db/testDb";
-import { seedTablet, TEST_CHECKLIST } from "./support/fixtures";
+import { INSPECTION_ID, seedInspection, seedTablet, TEST_CHECKLIST } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
 
 afterEach(() => {
@@ -22,15 +22,7 @@ afterEach(() => {
   useUpdateStore.setState({ waiting: false, activate: null });
 });
 
-const INSPECTION = "0190d1c4-0000-7000-8000-0000000000aa";
-async function seedInspection(db: ReturnType<typeof testDb>): Promise<void> {
-  const fields = {
-    agencyId: "x-muongly", planId: null, checklistId: TEST_CHECKLIST.id, checklistVersion: TEST_CHECKLIST.version, mode: "onsite", teamId: "team-1",
-    province: "38", startedOn: "2026-03-05", status: "draft", decisionRef: "", decisionDate: null, place: "", leadName: "", agencyRepresentative: "",
-    members: [], agencyMembers: [], notes: "", agencyComments: "", recordNumber: "", signedOn: null, leadSignature: null, agencySignature: null,
-  };
-  await writeEdits(db, Object.entries(fields).map(([field, value]) => ({ entity: "inspection" as const, rowId: INSPECTION, field, value })));
-}
+const INSPECTION = INSPECTION_ID;
 
 describe("app shell states", () => {
   it("a checklist that uses fewer outcomes offers only those", async () => {
