@@ -6,11 +6,12 @@ import { BUILTIN_CHECKLISTS } from "../../src/checklists/builtinChecklists";
 import { checklistJsonSchema } from "../../src/checklists/checklistJsonSchema";
 import { PUBLISHED_FILE } from "../../src/checklists/PUBLISHED_FILE";
 import { ChecklistSchema } from "../../src/domain/checklist";
+import { sharedFile } from "../support/sharedFile";
 
 const dir = join(import.meta.dirname, "../../checklists");
 const published = readdirSync(dir).filter((f) => PUBLISHED_FILE.test(f)).sort();
 const read = (f: string) => readFileSync(join(dir, f));
-const legal = readFileSync("/work/shared/legal/qd19-tt26-nd30.md", "utf8");
+const legal = readFileSync(sharedFile("legal/qd19-tt26-nd30.md"), "utf8");
 
 describe("checklists/", () => {
   test("ships the seed matrix and TT 26 Art. 36, each valid and named <id>@<version>.json", () => {

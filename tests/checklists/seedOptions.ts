@@ -1,7 +1,8 @@
 import type { ImportOptions } from "../../src/checklists/ImportOptions";
+import { sharedFile } from "../support/sharedFile";
 
 /** The options checklists/phu-luc-i-2023@1.json was imported with (README, "Checklists"). */
-export const SEED_FILE = "/work/shared/seeds/002_a7de95de3099e5bf.txt";
+export const SEED_FILE = sharedFile("seeds/002_a7de95de3099e5bf.txt");
 export const SEED_OPTIONS: ImportOptions = {
   id: "phu-luc-i-2023",
   version: "1",

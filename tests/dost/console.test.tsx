@@ -11,8 +11,9 @@ import { writeEdits } from "../../src/app/db/writeEdits";
 import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { renderApp } from "../app/support/renderApp";
+import { sharedFile } from "../support/sharedFile";
 
-const SEED_003 = readFileSync("/work/shared/seeds/003_9b846d1ee19f2a62.txt", "utf8");
+const SEED_003 = readFileSync(sharedFile("seeds/003_9b846d1ee19f2a62.txt"), "utf8");
 const PROVINCE = "thanh-hoa";
 
 afterEach(() => {
@@ -116,7 +117,7 @@ describe("DOST console: registry, plan, adoption", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole("tab", { name: "Bộ tiêu chí" }, { timeout: 15_000 }));
     await user.type(screen.getByPlaceholderText("Phiên bản, ví dụ 2026.1"), "2026.1");
-    const bytes = readFileSync("/work/shared/seeds/002_a7de95de3099e5bf.txt");
+    const bytes = readFileSync(sharedFile("seeds/002_a7de95de3099e5bf.txt"));
     await user.upload(screen.getByTestId("checklist-file"), new File([bytes], "phu-luc-thanh-hoa.txt", { type: "text/plain" }));
     const preview = await screen.findByTestId("checklist-preview", {}, { timeout: 10_000 });
     expect(preview.textContent).toMatch(/@2026\.1/);

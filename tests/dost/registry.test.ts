@@ -9,8 +9,9 @@ import { isAgencyValidOn } from "../../src/domain/isAgencyValidOn";
 import { parseAgencyList } from "../../src/domain/parseAgencyList";
 import { predecessorsOf } from "../../src/domain/predecessorsOf";
 import { reorganiseAgencies } from "../../src/domain/reorganiseAgencies";
+import { sharedFile } from "../support/sharedFile";
 
-const SEED = readFileSync("/work/shared/seeds/003_9b846d1ee19f2a62.txt", "utf8");
+const SEED = readFileSync(sharedFile("seeds/003_9b846d1ee19f2a62.txt"), "utf8");
 const ids = () => {
   let n = 0;
   return () => `a${String(++n).padStart(4, "0")}`;

@@ -10,6 +10,7 @@ import { reorganiseAgencies } from "../../../src/domain/reorganiseAgencies";
 import { resultId } from "../../../src/domain/result";
 import { ChangeLog } from "./ChangeLog";
 import { SimRandom } from "../../sync/simRandom";
+import { sharedFile } from "../../support/sharedFile";
 
 export const PROVINCE = "thanh-hoa";
 export const OTHER_PROVINCE = "nghe-an";
@@ -65,7 +66,7 @@ export function provinceFixture(seed: number): ProvinceFixture {
   const newId = () => `ag-${String(++idn).padStart(4, "0")}`;
 
   // Registry: seed 003 communes, departments under the province committee, then the 2025 changes.
-  const seedRows = parseAgencyList(readFileSync("/work/shared/seeds/003_9b846d1ee19f2a62.txt", "utf8")).rows;
+  const seedRows = parseAgencyList(readFileSync(sharedFile("seeds/003_9b846d1ee19f2a62.txt"), "utf8")).rows;
   const reg = buildRegistry(seedRows, [], { province: PROVINCE, newId });
   const deps = buildRegistry(agencyRowsFromTable([["TT", "Tên đơn vị", "Đơn vị chủ quản"], ...DEPARTMENTS.map((d, i) => [String(i + 1), d, "UBND tỉnh Thanh Hóa"])]).rows, reg.created, { province: PROVINCE, newId });
   let agencies = [...reg.created, ...deps.created];
