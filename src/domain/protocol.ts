@@ -4,6 +4,10 @@ import { ChangeSchema } from "./change";
 /** Bumped when the wire format changes incompatibly; the server tells older apps to update. */
 export const PROTOCOL_VERSION = 1;
 
+/** Version of the record schemas (entities, their fields and values). Bump it when `ENTITIES` changes: an app with
+ * an older schema is told to update before it syncs, and a test pins the fields of each version. */
+export const SCHEMA_VERSION = 2;
+
 export const PushRequestSchema = z.object({
   device: z.string().min(1).max(64),
   changes: z.array(z.unknown()).max(5000),

@@ -4,7 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { PROTOCOL_VERSION } from "../domain/protocol";
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from "../domain/protocol";
 import type { AppEnv } from "./AppEnv";
 import { dostRoutes } from "./dost/dostRoutes";
 import { getEpoch } from "./getEpoch";
@@ -47,7 +47,21 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
         protocol: PROTOCOL_VERSION,
       });
     }
+    const schema = c.req.header("x-schema-version");
+    if (schema !== undefined && !(Number(schema) >= SCHEMA_VERSION)) {
+      return problem(c, 426, `Ứng dụng dùng dữ liệu phiên bản ${schema}, máy chủ dùng phiên bản ${SCHEMA_VERSION}. Hãy cập nhật ứng dụng; dữ liệu chưa đồng bộ vẫn được giữ trên máy.`, {
+        protocol: PROTOCOL_VERSION,
+        schema: SCHEMA_VERSION,
+      });
+    }
+    if (schema !== undefined && Number(schema) > SCHEMA_VERSION) {
+      return problem(c, 409, `Máy chủ chưa được cập nhật lên dữ liệu phiên bản ${schema} (đang dùng ${SCHEMA_VERSION}). Dữ liệu vẫn được giữ trên máy và sẽ được gửi khi máy chủ cập nhật.`, {
+        protocol: PROTOCOL_VERSION,
+        schema: SCHEMA_VERSION,
+      });
+    }
     c.header("X-Protocol-Version", String(PROTOCOL_VERSION));
+    c.header("X-Schema-Version", String(SCHEMA_VERSION));
     await next();
   });
   const tooBig = (limit: number) =>
@@ -66,7 +80,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     } catch {
       return problem(c, 503, "Máy chủ chưa kết nối được cơ sở dữ liệu; hãy thử lại sau.", { ok: false, protocol: PROTOCOL_VERSION });
     }
-    return c.json({ ok: true, protocol: PROTOCOL_VERSION, epoch, storage: opts.storage.kind, time: new Date(now()).toISOString() });
+    return c.json({ ok: true, protocol: PROTOCOL_VERSION, schema: SCHEMA_VERSION, epoch, storage: opts.storage.kind, time: new Date(now()).toISOString() });
   });
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(app.routes)));
   app.route("/api/auth", authRoutes);

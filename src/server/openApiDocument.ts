@@ -36,7 +36,7 @@ export function openApiDocument(routes: readonly { method: string; path: string 
     info: {
       title: "HTQLCL kiểm tra — máy chủ đồng bộ",
       version: String(PROTOCOL_VERSION),
-      description: "Sync server of the ISO 9001 inspection app. Clients send `X-Protocol-Version`; another version gets 426.",
+      description: "Sync server of the ISO 9001 inspection app. Clients send `X-Protocol-Version` and `X-Schema-Version`; another protocol or an older schema gets 426 (update the app), a newer schema than the server's gets 409 (the server is not updated yet; the changes stay on the device).",
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },

@@ -1,5 +1,5 @@
 import { SyncHttpError } from "./SyncHttpError";
-import { PROTOCOL_VERSION } from "../../domain/protocol";
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from "../../domain/protocol";
 
 export interface RequestInitLite {
   method?: string;
@@ -10,7 +10,7 @@ export interface RequestInitLite {
 
 /** One HTTP exchange with the sync server. Network failure → SyncHttpError(0); problem+json → its Vietnamese detail. */
 export async function request(fetchFn: typeof fetch, url: string, init: RequestInitLite = {}): Promise<Response> {
-  const headers: Record<string, string> = { "X-Protocol-Version": String(PROTOCOL_VERSION), ...init.headers };
+  const headers: Record<string, string> = { "X-Protocol-Version": String(PROTOCOL_VERSION), "X-Schema-Version": String(SCHEMA_VERSION), ...init.headers };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   let res: Response;
   try {
