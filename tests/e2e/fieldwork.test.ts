@@ -277,7 +277,7 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     expect(Object.fromEntries([...byField].map(([k, v]) => [k, v.length]))).toEqual(expected);
   });
 
-  it("4. the browser is killed in the middle of scoring; after restart every edit that showed saved is there", async () => {
+  it("4. the browser is killed in the middle of scoring; it reopens by itself on that criterion, and every edit that showed saved is there", async () => {
     await page.getByRole("link", { name: "Kiểm tra ISO hành chính công" }).click();
     await page.getByTestId("assigned-item").filter({ hasText: "phường Lương Văn Tri" }).getByRole("button", { name: "Bắt đầu" }).click();
     await visible(page.getByRole("heading", { name: "Bắt đầu cuộc kiểm tra" }));
@@ -307,17 +307,24 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     const state = await page.getByTestId("save-status").getAttribute("data-state");
     if (pressed === "true" && state === "saved") saved.push({ code: "II.a.1", outcome: "Không đạt" });
     await page.getByTestId("criterion-note").pressSequentially("Chưa có quyết định", { delay: 5 });
+    const killedAt = /#\/i\/([0-9a-f-]{36})\/score\?c=II\.a\.1$/.exec(page.url());
+    expect(killedAt, page.url()).not.toBeNull();
     await b.kill();
 
+    // The app is opened at its bare address (the home screen icon), not at the route: it resumes by itself on the
+    // same inspection and criterion, without going through the home screen.
     b = await startBrowser(join(dir, "profile"));
     page = await b.context.newPage();
     await page.setViewportSize({ width: 800, height: 1280 });
     await page.goto(server.url);
-    // Reopen the inspection from the home screen (resume of the route is not asserted: see the README), and every
-    // saved edit is there.
-    await page.getByRole("link", { name: "Kiểm tra ISO hành chính công" }).click();
-    await page.getByTestId("inspection-item").filter({ hasText: "phường Lương Văn Tri" }).getByRole("button", { name: "Mở" }).click();
     await visible(page.getByTestId("criterion-panel"), 30_000);
+    expect(page.url()).toBe(`${server.url}/#/i/${killedAt![1]}/score?c=II.a.1`);
+    expect(await page.getByTestId("criterion-panel").getAttribute("data-code")).toBe("II.a.1");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Ủy ban nhân dân phường Lương Văn Tri");
+    expect(await page.getByRole("heading", { name: "Trang chủ" }).count()).toBe(0);
+    await shoot(page, "11-resumed-after-kill");
+
+    // Every saved edit is there.
     for (const s of saved) {
       await openCriterion(page, s.code);
       expect(await outcomeButton(page, s.outcome).getAttribute("aria-pressed")).toBe("true");
