@@ -8,7 +8,9 @@ import type { RecordOptions } from "./record/RecordOptions";
 
 /**
  * The inspection record (biên bản kiểm tra, Mẫu 21 BBKT) of an `htqlcl-inspection/1` export, as PDF bytes.
- * The app (through `await import()`) and `npm run report -- record` both call this.
+ * The app (through `await import()`) and `npm run report -- record` both call this. Photos within the report
+ * size (an app export carries them so) are embedded byte for byte, so Node and the browser give the same PDF;
+ * a larger photo is downscaled in the browser and embedded as it is in Node, which cannot decode images.
  */
 export async function renderInspectionRecord(exp: InspectionExport, opts: RecordOptions = {}): Promise<Uint8Array> {
   const model = buildInspectionRecordModel(exp, opts);

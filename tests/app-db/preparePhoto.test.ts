@@ -1,39 +1,18 @@
 import { createHash } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build, type Rollup } from "vite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledPage } from "./bundledPage";
 
 // preparePhoto needs createImageBitmap, a canvas and Web Crypto: it runs in real Chromium, bundled as the app bundles it.
-let browser: Browser;
 let page: Page;
-let server: Server;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const out = (await build({
-    configFile: false,
-    logLevel: "silent",
-    build: { write: false, minify: false, lib: { entry: join(import.meta.dirname, "../../src/app/photos/preparePhoto.ts"), formats: ["iife"], name: "photos" } },
-  })) as Rollup.RollupOutput[];
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  // Web Crypto needs a secure context: a page from localhost, not about:blank.
-  const js = out[0]!.output[0].code;
-  server = createServer((req, res) => {
-    if (req.url === "/photos.js") res.writeHead(200, { "Content-Type": "text/javascript" }).end(js);
-    else res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end('<!doctype html><meta charset=utf-8><script src="/photos.js"></script>');
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  ({ page, close } = await bundledPage(join(import.meta.dirname, "../../src/app/photos/preparePhoto.ts"), "photos"));
 });
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await close?.();
 });
 
 interface Prepared { width: number; height: number; mime: string; sha256: string; bytes: number[] }

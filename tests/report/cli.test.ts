@@ -21,14 +21,31 @@ async function cli(...argv: string[]) {
 }
 
 describe("npm run report", () => {
-  it("record: the real command writes exactly the bytes the app's renderer makes", async () => {
+  it("record: the real command writes exactly the bytes the app's renderer makes, photos included", async () => {
+    // Photos as the app's export carries them: JPEGs at most 1024 px (here poppler's rendering of a record page).
+    const page = join(dir, "page.pdf");
+    writeFileSync(page, await renderInspectionRecord(InspectionExportSchema.parse(exp)));
+    const jpeg = (name: string, ...size: string[]) => {
+      execFileSync("pdftoppm", ["-jpeg", "-f", "1", "-l", "1", "-singlefile", ...size, page, join(dir, name)]);
+      return readFileSync(join(dir, `${name}.jpg`)).toString("base64");
+    };
+    const photos = [
+      { mime: "image/jpeg" as const, data: jpeg("portrait", "-scale-to", "1024"), width: 725, height: 1024 },
+      { mime: "image/jpeg" as const, data: jpeg("landscape", "-scale-to-x", "1024", "-scale-to-y", "768"), width: 1024, height: 768 },
+    ];
+    const withPhotos = join(dir, "with-photos.json");
+    writeFileSync(withPhotos, JSON.stringify(sampleExport({ criteria: 14, photos })));
+
     const out = join(dir, "record.pdf");
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/report/cli.ts", "record", good, "--out", out], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/report/cli.ts", "record", withPhotos, "--out", out], { encoding: "utf8" });
     expect(r.stderr).toMatch(/^wrote .*record\.pdf \(\d+ bytes\)\n$/u);
     expect(r.status).toBe(0);
-    const app = await renderInspectionRecord(InspectionExportSchema.parse(exp));
+    const app = await renderInspectionRecord(InspectionExportSchema.parse(JSON.parse(readFileSync(withPhotos, "utf8"))));
     expect(new Uint8Array(readFileSync(out))).toEqual(app);
     expect(execFileSync("pdfinfo", [out], { encoding: "utf8" })).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/u);
+    // Both photos are in the PDF at the size they came in.
+    const images = execFileSync("pdfimages", ["-list", out], { encoding: "utf8" }).split("\n").slice(2).filter((l) => l.trim());
+    expect(images.map((l) => l.trim().split(/\s+/u).slice(3, 5).join("x"))).toEqual(["725x1024", "1024x768"]);
   });
 
   it("letter, team-report and xlsx write their files; csv goes to stdout with a BOM", async () => {

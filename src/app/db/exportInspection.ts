@@ -18,6 +18,11 @@ export interface ExportOptions {
   issuer?: InspectionExport["issuer"];
   /** Leave photo bytes out (smaller file; the record renders without them). */
   withoutPhotos?: boolean;
+  /**
+   * Turns a photo (base64) into the one the export carries; returns the same object to keep it. The app passes
+   * the report's downscaler (src/app/photos/exportWithReportPhotos.ts); this module imports no report code.
+   */
+  shrinkPhoto?: (photo: { mime: string; data: string }) => Promise<{ mime: string; data: string; width?: number; height?: number }>;
   now?: number;
 }
 
@@ -55,7 +60,25 @@ export async function exportInspection(db: AppDb, inspectionId: string, opts: Ex
     const a = plainRow<Attachment>(r, { caption: "", takenAt: "", width: null, height: null, deleted: false, inspectionId });
     if (a.deleted) continue;
     const blob = opts.withoutPhotos ? undefined : await db.blobs.get(a.sha256);
-    attachments.push(blob ? { ...a, data: base64.encode(blob.bytes) } : a);
+    if (!blob) {
+      attachments.push(a);
+      continue;
+    }
+    const photo = { mime: a.mime, data: base64.encode(blob.bytes) };
+    const shrunk: Awaited<ReturnType<NonNullable<ExportOptions["shrinkPhoto"]>>> = opts.shrinkPhoto && a.mime.startsWith("image/") ? await opts.shrinkPhoto(photo) : photo;
+    if (shrunk === photo || !isImageMime(shrunk.mime)) {
+      attachments.push({ ...a, data: photo.data });
+      continue;
+    }
+    // mime, bytes, width and height describe the bytes carried; sha256 still names the stored original.
+    attachments.push({
+      ...a,
+      mime: shrunk.mime,
+      bytes: base64.decode(shrunk.data).length,
+      width: shrunk.width ?? null,
+      height: shrunk.height ?? null,
+      data: shrunk.data,
+    });
   }
   const doc = {
     format: "htqlcl-inspection/1" as const,
@@ -75,4 +98,8 @@ export async function exportInspection(db: AppDb, inspectionId: string, opts: Ex
     throw new WriteRefusedError(`Dữ liệu cuộc kiểm tra chưa đủ để xuất (${issue?.path.join(".") ?? "?"}: ${issue?.message ?? ""}).`);
   }
   return parsed.data;
+}
+
+function isImageMime(m: string): m is "image/jpeg" | "image/png" | "image/webp" {
+  return m === "image/jpeg" || m === "image/png" || m === "image/webp";
 }

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { Checklist } from "../../domain/checklist";
-import { exportInspection } from "../db/exportInspection";
 import { loadRecordIssuer } from "../db/loadRecordIssuer";
 import { useT } from "../i18n/useT";
+import { exportWithReportPhotos } from "../photos/exportWithReportPhotos";
 import { describeError } from "../save/describeError";
 import { useDb } from "../shell/DbContext";
 import { saveFile } from "./saveFile";
@@ -18,7 +18,7 @@ export function ExportButtons({ inspectionId, checklist }: { inspectionId: strin
     setError(null);
     try {
       const issuer = await loadRecordIssuer(db);
-      const exp = await exportInspection(db, inspectionId, { checklist, ...(issuer ? { issuer } : {}) });
+      const exp = await exportWithReportPhotos(db, inspectionId, { checklist, ...(issuer ? { issuer } : {}) });
       const stem = `bien-ban-${exp.inspection.recordNumber || exp.inspection.startedOn}`.replace(/[^\p{L}\p{N}._-]+/gu, "-");
       if (what === "json") {
         await saveFile(new TextEncoder().encode(JSON.stringify(exp, null, 2)), `${stem}.json`, "application/json");

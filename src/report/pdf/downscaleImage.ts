@@ -3,12 +3,20 @@ import type { PdfImage } from "./PdfImage";
 /** Longest side, in pixels, of a photo placed in a PDF: about 300 dpi in an 80 mm box. */
 export const MAX_PHOTO_SIDE = 1024;
 
+/** A downscaled photo, with the size it now has. */
+export interface DownscaledImage extends PdfImage {
+  width: number;
+  height: number;
+}
+
 /**
  * Re-encodes a photo as a JPEG at most MAX_PHOTO_SIDE pixels on its longest side, where the platform can
- * (browsers: createImageBitmap + OffscreenCanvas). Elsewhere (Node, the CLI) and for images already small
- * enough the photo is returned unchanged; the app stores photos already resized at capture.
+ * (browsers: createImageBitmap + OffscreenCanvas). Returns the very same object when nothing changed: in Node
+ * (the CLI), for a photo already small enough, or for bytes the browser cannot read. The app's export
+ * (src/app/photos/exportWithReportPhotos.ts) runs this at export time, so the renderer finds every photo of
+ * an app export already at the report size and embeds its bytes as they are, the same in Node and browser.
  */
-export async function downscaleImage(img: PdfImage): Promise<PdfImage> {
+export async function downscaleImage(img: PdfImage): Promise<PdfImage | DownscaledImage> {
   const g = globalThis as { createImageBitmap?: unknown; OffscreenCanvas?: unknown };
   if (typeof g.createImageBitmap !== "function" || typeof g.OffscreenCanvas !== "function") return img;
   try {
@@ -33,7 +41,7 @@ export async function downscaleImage(img: PdfImage): Promise<PdfImage> {
     const out = new Uint8Array(await blob.arrayBuffer());
     let outBin = "";
     for (let i = 0; i < out.length; i += 0x8000) outBin += String.fromCharCode(...out.subarray(i, i + 0x8000));
-    return { mime: "image/jpeg", data: btoa(outBin) };
+    return { mime: "image/jpeg", data: btoa(outBin), width: canvas.width, height: canvas.height };
   } catch {
     return img;
   }

@@ -7,9 +7,7 @@ import { InspectionExportSchema } from "../../../src/domain/inspectionExport";
 import { renderInspectionRecord } from "../../../src/report/renderInspectionRecord";
 import { sampleExport } from "../fixtures/sampleExport";
 
-async function makePhoto(seed: number): Promise<{ mime: "image/jpeg"; data: string; width: number; height: number }> {
-  const w = 2048;
-  const h = 1536;
+async function makePhoto(seed: number, w = 2048, h = 1536): Promise<{ mime: "image/jpeg"; data: string; width: number; height: number }> {
   const canvas = new OffscreenCanvas(w, h);
   const ctx = canvas.getContext("2d")!;
   let s = seed * 7919 + 1;
@@ -41,8 +39,9 @@ async function makePhoto(seed: number): Promise<{ mime: "image/jpeg"; data: stri
 
 const cache = new Map<string, ReturnType<typeof sampleExport>>();
 
-async function prepare(key: string, criteria: number, photos: number): Promise<number> {
-  const ps = await Promise.all(Array.from({ length: photos }, (_, i) => makePhoto(i + 1)));
+/** `size`: the photos' width × height (default a 2048 × 1536 camera photo). */
+async function prepare(key: string, criteria: number, photos: number, size?: [number, number]): Promise<number> {
+  const ps = await Promise.all(Array.from({ length: photos }, (_, i) => makePhoto(i + 1, ...(size ?? []))));
   const exp = InspectionExportSchema.parse(sampleExport({ criteria, photos: ps }));
   cache.set(key, exp);
   return ps.reduce((n, p) => n + Math.floor((p.data.length * 3) / 4), 0);
