@@ -4,12 +4,13 @@ import type { Checklist } from "../../domain/checklist";
 import type { Mode } from "../../domain/plan";
 import { DateInput } from "../components/DateInput";
 import { PeopleEditor, type PersonDraft } from "../components/PeopleEditor";
+import { createInspection, type NewInspection } from "../db/createInspection";
 import { newId } from "../db/newId";
 import type { Session } from "../db/Session";
 import { todayIso } from "../i18n/todayIso";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router/navigate";
-import { useEdit } from "../save/useEdit";
+import { runSave } from "../save/runSave";
 import { useDb } from "../shell/DbContext";
 
 interface Props {
@@ -21,7 +22,6 @@ interface Props {
 export function StartInspection({ session, query }: Props) {
   const t = useT();
   const db = useDb();
-  const edit = useEdit();
   const agencyId = query.agency ?? "";
   const agency = useLiveQuery(() => (agencyId ? db.agencies.get(agencyId) : undefined), [db, agencyId]);
   const team = useLiveQuery(() => (session?.user.team ? db.teams.get(session.user.team) : undefined), [db, session?.user.team]);
@@ -49,10 +49,11 @@ export function StartInspection({ session, query }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const missing = [!agencyId && t("agency"), !chosen && t("checklistVersion"), !startedOn && t("startedOn")].filter(Boolean);
-    if (missing.length > 0 || !chosen) return setError(t("required", { what: missing.join(", ") }));
+    if (missing.length > 0 || !chosen || !startedOn) return setError(t("required", { what: missing.join(", ") }));
     const people = (list: PersonDraft[]) => list.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim().normalize("NFC"), role: p.role.trim().normalize("NFC") }));
     const id = newId();
-    const fields: Record<string, unknown> = {
+    const input: NewInspection = {
+      id,
       agencyId,
       planId: query.plan ?? null,
       checklistId: chosen.id,
@@ -61,7 +62,6 @@ export function StartInspection({ session, query }: Props) {
       teamId: session?.user.team ?? "local",
       province: session?.user.province ?? agency?.province ?? "unknown",
       startedOn,
-      status: "draft",
       decisionRef: decisionRef.trim().normalize("NFC"),
       decisionDate,
       place: place.trim().normalize("NFC"),
@@ -69,14 +69,9 @@ export function StartInspection({ session, query }: Props) {
       agencyRepresentative: agencyRepresentative.trim().normalize("NFC"),
       members: people(teamMembers),
       agencyMembers: people(agencyMembers),
-      notes: "",
-      agencyComments: "",
-      recordNumber: "",
-      signedOn: null,
-      leadSignature: null,
-      agencySignature: null,
     };
-    const ok = await edit(Object.entries(fields).map(([field, value]) => ({ entity: "inspection" as const, rowId: id, field, value })));
+    // The data layer writes every field at once and keeps the pinned checklist version on this tablet.
+    const ok = await runSave(() => createInspection(db, input, { checklist: chosen }));
     if (ok) navigate(`/i/${id}/score`, undefined, true);
   };
 
