@@ -110,6 +110,44 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     expect(history.textContent).toContain("UBND xã Trung Lý");
   });
 
+  it("every clickable figure of the dashboard and summary opens a list as long as the figure, brought into view", async () => {
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    const db = await dostTabletSynced();
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    const yearInput = await screen.findByTestId("dost-year", {}, { timeout: 15_000 });
+    await user.clear(yearInput);
+    await user.type(yearInput, String(YEAR));
+    await screen.findByTestId("coverage", {}, { timeout: 10_000 });
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const groupBy of ["kind", "parent"]) {
+      await user.selectOptions(screen.getByRole("combobox", { name: "Nhóm theo" }), groupBy);
+      // Buttons in tables and text, and the bars of the charts (SVG parts with role=button, value last in their label).
+      const figures = [...screen.getAllByTestId("figure"), ...document.querySelectorAll("svg [role=button]")];
+      for (const fig of figures) {
+        const shown = Number(fig.tagName === "BUTTON" ? fig.textContent : /(\d+)$/.exec(fig.getAttribute("aria-label") ?? "")?.[1]);
+        scrolled.length = 0;
+        await user.click(fig);
+        const list = await screen.findByTestId("inspection-list");
+        const countLine = await within(list).findByText(/^\d+ cuộc kiểm tra$/, {}, { timeout: 5_000 });
+        const items = within(list).queryAllByTestId("inspection-list-item").length;
+        const where = `${fig.closest("[data-testid]:not([data-testid=figure])")?.getAttribute("data-testid") ?? fig.closest("svg")?.getAttribute("aria-label")} ${fig.getAttribute("aria-label") ?? ""} → ${within(list).getByTestId("inspection-list-title").textContent}`;
+        if (items !== shown || Number.parseInt(countLine.textContent!, 10) !== shown) mismatches.push(`${where}: figure ${shown}, list ${items}`);
+        expect(scrolled, where).toContain(list);
+        expect(document.activeElement, where).toBe(within(list).getByTestId("inspection-list-title"));
+        await user.click(within(list).getByRole("button", { name: "Đóng" }));
+        checked++;
+      }
+    }
+    expect(mismatches, `seed ${SEED}`).toEqual([]);
+    // Every kind of figure was there: coverage, form × status, criteria, groups, both charts, overdue, conflicts.
+    expect(checked).toBeGreaterThan(100);
+  }, 240_000);
+
   it("follow-up: a reported action is not accepted, the notice PDF is issued and the change queued for push", async () => {
     const db = await dostTabletSynced();
     renderApp(db, "#/dost");

@@ -98,7 +98,12 @@ describe.each(["pglite", "postgres"] as const)(`DOST summary and dashboard on %s
     expect(await list(`criterion=${encodeURIComponent(code)}&outcome=nonconform`)).toEqual(
       [...new Set(exp.results.filter((x) => x.code === code && x.outcome === "nonconform").map((x) => x.inspectionId))].sort(),
     );
-    expect(await list("overdue=true")).toEqual(exp.overdueInspections);
+    // One row per overdue action, as the overdue figure counts actions.
+    expect(await list("overdue=true")).toEqual(exp.overdueActionInspections);
+    // Coverage: the plan entries carried out (once each), and the inspections outside the plan.
+    expect((await list("plan=in")).length).toBe(exp.coverage.started);
+    expect((await list("plan=in&status=finalized")).length).toBe(exp.coverage.finalized);
+    expect((await list("plan=out")).length).toBe(exp.coverage.unplanned);
     const bad = await get(`/api/dost/inspections?year=${YEAR}&drop=table`);
     expect(bad.status).toBe(400);
     expect(bad.type).toContain("application/problem+json");

@@ -54,7 +54,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
       {open && <InspectionList token={token} query={query} filter={open.filter} title={open.title} onClose={() => setOpen(null)} />}
       <h2>{t("Tiến độ so với kế hoạch", "Coverage against the plan")}</h2>
       <p data-testid="coverage">
-        {t("Kế hoạch", "Planned")}: {c.planned} ({t("qua hồ sơ", "desk")} {c.plannedDesk}, {t("tại trụ sở", "on site")} {c.plannedOnsite}) · {t("đã tiến hành", "started")} {c.started} · {t("đã ký biên bản", "finalized")} {num(c.finalized, t("Đã ký biên bản", "Finalized"), { status: "finalized" })} · {t("ngoài kế hoạch", "unplanned")} {c.unplanned}
+        {t("Kế hoạch", "Planned")}: {c.planned} ({t("qua hồ sơ", "desk")} {c.plannedDesk}, {t("tại trụ sở", "on site")} {c.plannedOnsite}) · {t("đã tiến hành", "started")} {num(c.started, t("Đã tiến hành theo kế hoạch", "Started, in the plan"), { plan: "in" })} · {t("đã ký biên bản", "finalized")} {num(c.finalized, t("Đã ký biên bản, theo kế hoạch", "Finalized, in the plan"), { plan: "in", status: "finalized" })} · {t("ngoài kế hoạch", "unplanned")} {num(c.unplanned, t("Ngoài kế hoạch", "Outside the plan"), { plan: "out" })}
       </p>
       <progress max={Math.max(1, c.planned)} value={c.finalized} aria-label={t("Tỷ lệ hoàn thành", "Completion")} />
       <h2>{t("Cuộc kiểm tra theo hình thức và trạng thái", "Inspections by form and status")}</h2>
@@ -115,7 +115,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
       <ul data-testid="notices">{dash.notices.map((a) => <li key={a.actionId}>{a.noticeNumber} — {a.agencyName} — {a.decisionNote}</li>)}</ul>
       <h2>{t("Lịch sử một cơ quan qua các năm", "An agency's history year over year")}</h2>
       <AgencyHistoryPicker token={token} province={province} />
-      <h2>{t("Xung đột chờ trưởng đoàn xử lý", "Conflicts waiting for a team lead")} ({num(dash.conflicts.length, t("Xung đột", "Conflicts"), { conflicts: "true" })})</h2>
+      <h2>{t("Xung đột chờ trưởng đoàn xử lý", "Conflicts waiting for a team lead")} ({dash.conflicts.length}; {t("trong các cuộc kiểm tra", "in inspections")} {num(dash.conflicts.filter((x) => x.inspectionId !== null).length, t("Xung đột", "Conflicts"), { conflicts: "true" })})</h2>
       <ul data-testid="conflicts">{dash.conflicts.slice(0, 50).map((x) => <li key={`${x.entity}|${x.rowId}`}>{x.entity} {x.rowId} — {x.team ?? "DOST"} — {x.count}</li>)}</ul>
     </section>
   );

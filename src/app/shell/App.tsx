@@ -88,8 +88,8 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
           {t("appName")}
         </a>
         {(session?.user.role === "dost" || session?.user.role === "admin") && (
-          <a className="btn" href="#/dost" data-testid="dost-link">
-            {t("dost")}
+          <a className="btn" href="#/dost" data-testid="dost-link" aria-label={t("dost")} title={t("dost")}>
+            {lang === "vi" ? "Sở KH&CN" : "DOST"}
           </a>
         )}
         {session && (

@@ -1,5 +1,6 @@
 import type { ActionItem, ComplianceRow, DostDashboard } from "../../domain/dostDashboard";
 import type { Queryable } from "../Storage";
+import { FIGURE_SQL } from "./figureSql";
 import { compareCriterionCodes } from "./summaryQuery";
 import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
 
@@ -34,16 +35,12 @@ function actionItems(rows: Record<string, unknown>[]): ActionItem[] {
 export async function dashboardQuery(db: Queryable, province: string, year: number, today: string): Promise<DostDashboard> {
   const p = yearParams(province, year);
   const cov = await db.query(
-    `with ${YEAR_INSPECTIONS_CTE},
-     pe as (select distinct e->>'agencyId' as agency_id, e->>'mode' as mode
-            from rows pl cross join lateral jsonb_array_elements(pl.data->'entries') e
-            where pl.entity = 'plan' and pl.province = $1 and pl.data->>'year' = $4),
-     hit as (select pe.mode, bool_or(i.id is not null) as started, bool_or(i.status = 'finalized') as finalized
-             from pe left join insp i on i.agency_id = pe.agency_id and i.mode = pe.mode group by pe.agency_id, pe.mode)
-     select (select count(*) from hit) as planned, (select count(*) from hit where mode = 'onsite') as planned_onsite,
-            (select count(*) from hit where mode = 'desk') as planned_desk, (select count(*) from hit where started) as started,
-            (select count(*) from hit where finalized) as finalized,
-            (select count(*) from insp i where not exists (select 1 from pe where pe.agency_id = i.agency_id and pe.mode = i.mode)) as unplanned`,
+    `with ${YEAR_INSPECTIONS_CTE}, ${FIGURE_SQL.planEntriesCte("$4")}
+     select (select count(*) from pe) as planned, (select count(*) from pe where mode = 'onsite') as planned_onsite,
+            (select count(*) from pe where mode = 'desk') as planned_desk,
+            (select count(distinct (i.agency_id, i.mode)) from insp i where ${FIGURE_SQL.inPlan}) as started,
+            (select count(distinct (i.agency_id, i.mode)) from insp i where ${FIGURE_SQL.inPlan} and i.status = 'finalized') as finalized,
+            (select count(*) from insp i where not ${FIGURE_SQL.inPlan}) as unplanned`,
     [...p, String(year)],
   );
   const fs = await db.query(`with ${YEAR_INSPECTIONS_CTE} select mode, status, count(*) as n from insp group by 1, 2 order by 1, 2`, p);
@@ -81,10 +78,10 @@ export async function dashboardQuery(db: Queryable, province: string, year: numb
   const notices = followUp.rows.filter((r) => r.status === "not_accepted").sort((x, y) => String(x.agency_name).localeCompare(String(y.agency_name), "vi"));
   const conflicts = await db.query(
     `with ${YEAR_INSPECTIONS_CTE}
-     select r.entity, r.row_id, r.team, coalesce(r.inspection_id, r.data->>'inspectionId') as inspection_id, r.conflict_count
+     select r.entity, r.row_id, r.team, ${FIGURE_SQL.conflictInspectionId("r")} as inspection_id, r.conflict_count
      from rows r
      where r.province = $1 and r.conflict_count > 0
-       and (coalesce(r.inspection_id, r.data->>'inspectionId') in (select id from insp)
+       and (${FIGURE_SQL.conflictInspectionId("r")} in (select id from insp)
             or r.entity not in ('inspection', 'result', 'finding', 'action', 'attachment'))
      order by r.entity, r.row_id`,
     p,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Queryable } from "../Storage";
+import { FIGURE_SQL } from "./figureSql";
 import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
 
 /** Which inspections a dashboard figure stands for. Every filter is optional; they combine with "and". */
@@ -15,6 +16,8 @@ export const InspectionFilterSchema = z.object({
   actionStatus: z.enum(["open", "reported", "accepted", "not_accepted", "verified"]).optional(),
   overdue: z.enum(["true"]).optional(),
   conflicts: z.enum(["true"]).optional(),
+  /** "in": the plan entries carried out (one row per agency × form of the year's plan); "out": inspections outside it. */
+  plan: z.enum(["in", "out"]).optional(),
 });
 export type InspectionFilter = z.infer<typeof InspectionFilterSchema>;
 
@@ -26,60 +29,61 @@ export interface InspectionListItem {
   status: string;
   teamId: string;
   startedOn: string;
+  /** What the row counts besides the inspection: the criterion, the action's description or the conflicting entity. */
+  detail: string;
 }
 
-/** The year's inspections behind a figure of the summary or dashboard, so every number opens its list. */
+/**
+ * The year's inspections behind a figure of the summary or dashboard, so every number opens its list: one row per
+ * thing the figure counts (a result, an action, a conflicting row, a covered plan entry, else an inspection), built
+ * from the same SQL as the figure (FIGURE_SQL, ACTION_DUE_SQL).
+ */
 export async function inspectionsQuery(db: Queryable, province: string, year: number, f: InspectionFilter, today: string): Promise<InspectionListItem[]> {
   const params: unknown[] = [...yearParams(province, year)];
   const where: string[] = [];
-  const add = (sql: (n: string) => string, value: unknown) => {
+  const joins: string[] = [];
+  const param = (value: unknown): string => {
     params.push(value);
-    where.push(sql(`$${params.length}`));
+    return `$${params.length}`;
   };
-  if (f.mode) add((n) => `i.mode = ${n}`, f.mode);
-  if (f.status) add((n) => `i.status = ${n}`, f.status);
-  if (f.kind) add((n) => `ag.data->>'kind' = ${n}`, f.kind);
-  if (f.parentId !== undefined) add((n) => `coalesce(ag.data->>'parentId', '') = ${n}`, f.parentId);
-  if (f.agencyId) add((n) => `i.agency_id = ${n}`, f.agencyId);
+  if (f.mode) where.push(`i.mode = ${param(f.mode)}`);
+  if (f.status) where.push(`i.status = ${param(f.status)}`);
+  if (f.kind !== undefined) where.push(`coalesce(ag.data->>'kind', '') = ${param(f.kind)}`);
+  if (f.parentId !== undefined) where.push(`coalesce(ag.data->>'parentId', '') = ${param(f.parentId)}`);
+  if (f.agencyId) where.push(`i.agency_id = ${param(f.agencyId)}`);
+  let detail = "null";
   if (f.criterion || f.outcome) {
     where.push("i.status = 'finalized'");
-    const conds = [`r.entity = 'result'`, `r.data->>'inspectionId' = i.id`];
-    if (f.criterion) {
-      params.push(f.criterion);
-      conds.push(`r.data->>'criterionCode' = $${params.length}`);
-    }
-    if (f.outcome) {
-      params.push(f.outcome);
-      conds.push(`r.data->>'outcome' = $${params.length}`);
-    } else conds.push(`r.data->>'outcome' is not null`);
-    where.push(`exists (select 1 from rows r where ${conds.join(" and ")})`);
+    const conds = [`r.entity = 'result'`, `r.province = $1`, `r.data->>'inspectionId' = i.id`];
+    if (f.criterion) conds.push(`r.data->>'criterionCode' = ${param(f.criterion)}`);
+    conds.push(f.outcome ? `r.data->>'outcome' = ${param(f.outcome)}` : `r.data->>'outcome' is not null`);
+    joins.push(`join rows r on ${conds.join(" and ")}`);
+    detail = "r.data->>'criterionCode'";
   }
   if (f.actionStatus || f.overdue) {
-    const conds = [`a.entity = 'action'`, `a.data->>'inspectionId' = i.id`, `coalesce(a.data->>'deleted', 'false') <> 'true'`];
-    if (f.actionStatus) {
-      params.push(f.actionStatus);
-      conds.push(`a.data->>'status' = $${params.length}`);
-    }
-    if (f.overdue) {
-      params.push(today);
-      conds.push(`a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < $${params.length}`);
-    }
-    where.push(`exists (select 1 from rows a where ${conds.join(" and ")})`);
+    const conds = [`a.entity = 'action'`, `a.province = $1`, `a.data->>'inspectionId' = i.id`, `coalesce(a.data->>'deleted', 'false') <> 'true'`];
+    if (f.actionStatus) conds.push(`a.data->>'status' = ${param(f.actionStatus)}`);
+    if (f.overdue) conds.push(`a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < ${param(today)}`);
+    joins.push(`join rows a on ${conds.join(" and ")}`);
+    detail = "a.data->>'description'";
   }
   if (f.conflicts) {
-    where.push(`exists (select 1 from rows c where c.province = $1 and c.conflict_count > 0
-      and (c.row_id = i.id and c.entity = 'inspection' or c.data->>'inspectionId' = i.id))`);
+    joins.push(`join rows c on c.province = $1 and c.conflict_count > 0 and ${FIGURE_SQL.conflictInspectionId("c")} = i.id`);
+    detail = "c.entity";
   }
-  const r = await db.query(
-    `with ${YEAR_INSPECTIONS_CTE}
-     select i.id, i.agency_id, ag.data->>'name' as agency_name, i.mode, i.status, i.team_id, i.started_on
-     from insp i left join rows ag on ag.entity = 'agency' and ag.row_id = i.agency_id
-     ${where.length > 0 ? `where ${where.join(" and ")}` : ""}
-     order by i.started_on, i.id limit 5000`,
-    params,
-  );
+  let ctes = YEAR_INSPECTIONS_CTE;
+  if (f.plan) {
+    ctes += `, ${FIGURE_SQL.planEntriesCte(param(String(year)))}`;
+    where.push(f.plan === "in" ? FIGURE_SQL.inPlan : `not ${FIGURE_SQL.inPlan}`);
+  }
+  const body = `from insp i left join rows ag on ag.entity = 'agency' and ag.row_id = i.agency_id ${joins.join(" ")}
+     ${where.length > 0 ? `where ${where.join(" and ")}` : ""}`;
+  const cols = `i.id, i.agency_id, ag.data->>'name' as agency_name, i.mode, i.status, i.team_id, i.started_on, ${detail} as detail`;
+  // A covered plan entry counts once however many inspections carried it out (two teams on the same agency).
+  const select = f.plan === "in" ? `select * from (select distinct on (i.agency_id, i.mode) ${cols} ${body} order by ${FIGURE_SQL.coveredEntryOrder}) x` : `select ${cols} ${body}`;
+  const r = await db.query(`with ${ctes} ${select} order by started_on, id limit 5000`, params);
   return r.rows.map((x) => ({
     id: String(x.id), agencyId: String(x.agency_id ?? ""), agencyName: String(x.agency_name ?? ""), mode: String(x.mode),
-    status: String(x.status), teamId: String(x.team_id ?? ""), startedOn: String(x.started_on),
+    status: String(x.status), teamId: String(x.team_id ?? ""), startedOn: String(x.started_on), detail: String(x.detail ?? ""),
   }));
 }

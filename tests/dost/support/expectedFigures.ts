@@ -72,6 +72,6 @@ export function expectedFigures(fx: ProvinceFixture, today: string, province = P
     conflictRows: conflictRows.sort(),
     insp,
     results,
-    overdueInspections: [...new Set(overdue.map((a) => a.inspectionId))].sort(),
+    overdueActionInspections: overdue.map((a) => a.inspectionId).sort(),
   };
 }
