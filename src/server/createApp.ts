@@ -4,7 +4,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
+import { z } from "zod";
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from "../domain/protocol";
+import { allowedMethods } from "./allowedMethods";
 import type { AppEnv } from "./AppEnv";
 import { dostRoutes } from "./dost/dostRoutes";
 import { getEpoch } from "./getEpoch";
@@ -27,7 +29,12 @@ export interface AppOptions {
   maxPushBytes?: number;
 }
 
+// Every message the server sends, zod's validation messages included, is Vietnamese.
+z.config(z.locales.vi());
+
 const MAX_JSON_BYTES = 256 * 1024;
+/** Routes whose body is JSON: another declared Content-Type is a 415 (none at all is read as JSON). */
+const JSON_BODY_ROUTES = new Set(["POST /api/auth/login", "POST /api/users", "POST /api/sync/push", "POST /api/sync/bundle"]);
 /** A bundle carries photos as base64: allow a few dozen of them. */
 const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
 
@@ -59,6 +66,18 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
         protocol: PROTOCOL_VERSION,
         schema: SCHEMA_VERSION,
       });
+    }
+    // Known path, other method: 405 before authentication, so a client learns its mistake whatever its token.
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      c.header("Allow", allowed.join(", "));
+      return problem(c, 405, `${c.req.path} không nhận phương thức ${c.req.method}; chỉ nhận ${allowed.join(", ")}.`);
+    }
+    if (JSON_BODY_ROUTES.has(`${c.req.method} ${c.req.path}`)) {
+      const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+      if (type !== "" && type !== "application/json" && !type.endsWith("+json")) {
+        return problem(c, 415, `Nội dung phải là JSON (Content-Type: application/json), không phải "${type.slice(0, 100)}".`);
+      }
     }
     c.header("X-Protocol-Version", String(PROTOCOL_VERSION));
     c.header("X-Schema-Version", String(SCHEMA_VERSION));

@@ -8,6 +8,15 @@ import type { Storage } from "./Storage";
 const USAGE =
   "usage: npm run admin -- create-user <username> <password> <admin|dost|lead|inspector> [province] [team] | reset-password <username> <password> | revoke-tokens <username> | new-epoch";
 
+/** The schema's messages are Vietnamese (for the API); the command states each field's rule in English. */
+const FIELD_RULES: Record<string, string> = {
+  username: "2 to 64 characters: letters without diacritics, digits, . _ @ -",
+  password: "8 to 200 characters",
+  role: "one of admin, dost, lead, inspector",
+  province: "required for dost, lead and inspector",
+  team: "required for lead and inspector",
+};
+
 /** What `npm run admin` prints: a line of output, or a one-line English error. */
 export type AdminResult = { ok: true; out: string } | { ok: false; error: string };
 
@@ -43,7 +52,8 @@ async function run(storage: Storage, args: readonly string[]): Promise<string> {
       const parsed = NewUserSchema.safeParse({ username, password, role, province: province ?? null, team: team ?? null });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new CliError(`invalid user: ${issue?.path.join(".") || "input"}: ${issue?.message ?? "bad value"}`);
+        const field = issue?.path.join(".") || "input";
+        throw new CliError(`invalid user: ${field}: ${FIELD_RULES[field] ?? "bad value"}`);
       }
       const u = await createUser(storage, parsed.data);
       if (!u) throw new CliError(`user "${parsed.data.username}" already exists`);

@@ -18,7 +18,7 @@ describe("admin commands", () => {
   it("creates users, refusing duplicates and incomplete ones", async () => {
     expect(await run("create-user", "kiemtra1", "mat-khau-1", "inspector", "P1", "T1")).toEqual({ ok: true, out: 'created inspector "kiemtra1" (province P1, team T1)' });
     expect(await run("create-user", "kiemtra1", "mat-khau-1", "inspector", "P1", "T1")).toEqual({ ok: false, error: 'user "kiemtra1" already exists' });
-    expect(await run("create-user", "kiemtra2", "mat-khau-1", "inspector", "P1")).toEqual({ ok: false, error: "invalid user: team: cần đoàn (team)" });
+    expect(await run("create-user", "kiemtra2", "mat-khau-1", "inspector", "P1")).toEqual({ ok: false, error: "invalid user: team: required for lead and inspector" });
     expect(await run("create-user", "kiemtra3", "ngan", "dost", "P1")).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid user: password/) });
     expect(await run("create-user", "kiemtra4", "mat-khau-1", "boss", "P1")).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid user: role/) });
     expect((await login("kiemtra1", "mat-khau-1")).json.user).toMatchObject({ role: "inspector", province: "P1", team: "T1" });

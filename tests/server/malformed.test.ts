@@ -81,6 +81,70 @@ describe("malformed requests", () => {
     expect(upgrade.json.detail).toMatch(/cập nhật ứng dụng/);
   });
 
+  it("answers a known path with another method 405 and its Allow header, before asking for a token", async () => {
+    const cases: [string, string, string][] = [
+      ["DELETE", "/api/health", "GET, HEAD"],
+      ["POST", "/api/openapi.json", "GET, HEAD"],
+      ["GET", "/api/sync/push", "POST"],
+      ["PUT", "/api/sync/pull", "GET, HEAD"],
+      ["GET", "/api/auth/login", "POST"],
+      ["DELETE", "/api/users", "GET, HEAD, POST"],
+      ["POST", `/api/blobs/${"a".repeat(64)}`, "GET, HEAD, PUT"],
+    ];
+    for (const [m, p, allow] of cases) {
+      for (const who of [null, insp]) {
+        const r = await call(h, m, p, who);
+        expect(r.status, `${m} ${p}`).toBe(405);
+        expect(r.headers.get("allow"), `${m} ${p}`).toBe(allow);
+        expectProblem(r, `${m} ${p}`);
+        expect(r.json.detail).toContain(allow);
+      }
+    }
+    // an unknown path stays a 404
+    expect((await call(h, "DELETE", "/api/sync/nothing", insp)).status).toBe(404);
+  });
+
+  it("refuses a JSON route's body declared as another type with 415, and writes nothing", async () => {
+    const good = change({ entity: "result", rowId: "I1/CT", field: "note", value: "x" });
+    const before = await counts();
+    const bodies: [string, string][] = [
+      ["/api/sync/push", JSON.stringify({ device: "d", changes: [good] })],
+      ["/api/sync/bundle", JSON.stringify({ format: "htqlcl-bundle/1", changes: [good], blobs: {} })],
+      ["/api/users", JSON.stringify({ username: "moi1", password: "matkhau-123", role: "inspector", province: "P1", team: "T1" })],
+      ["/api/auth/login", JSON.stringify({ username: "insp1", password: "matkhau-123" })],
+    ];
+    const admin = await addUser(h, "admin1", "admin");
+    for (const [p, body] of bodies) {
+      for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+        const r = await call(h, "POST", p, p === "/api/users" ? admin : insp, body, { "Content-Type": type });
+        expect(r.status, `${p} as ${type}`).toBe(415);
+        expectProblem(r, `${p} as ${type}`);
+        expect(r.json.detail).toMatch(/application\/json/);
+      }
+    }
+    expect(await counts()).toEqual({ ...before, u: before.u + 1 });
+    // application/json with a charset, or a +json type, is JSON
+    const ok = await call(h, "POST", "/api/sync/push", insp, JSON.stringify({ device: "d", changes: [good] }), { "Content-Type": "application/json; charset=utf-8" });
+    expect(ok.json.accepted).toEqual([good.id]);
+  });
+
+  it("words validation problems in Vietnamese, in problems and in rejection reasons", async () => {
+    const admin = await addUser(h, "admin1", "admin");
+    const user = await call(h, "POST", "/api/users", admin, { username: "x", password: "matkhau-123", role: "inspector", province: "P1", team: "T1" });
+    expect(user.status).toBe(400);
+    const bad = await push(h, insp, [
+      change({ entity: "result", rowId: "I1/V", field: "outcome", value: "tốt" }),
+      { ...change({ entity: "result", rowId: "I1/V", field: "note", value: "x" }), entity: "khong-co" },
+    ]);
+    const texts = [user.json.detail as string, ...(bad.json.rejected as { reason: string }[]).map((x) => x.reason)];
+    expect(texts).toHaveLength(3);
+    for (const t of texts) {
+      expect(t).not.toMatch(/Invalid|expected|received|Too small/);
+      expect(t).toMatch(/không hợp lệ/);
+    }
+    expect(texts[1]).toMatch(/mong đợi một trong các giá trị/);
+  });
+
   it("inflates gzip-encoded pushes, and refuses a gzip bomb or an unknown encoding as a whole", async () => {
     const send = (body: Uint8Array, encoding: string) =>
       h.app.request("/api/sync/push", {
