@@ -65,8 +65,8 @@ describe("team report", () => {
     const text = squash(pdfBodyText(file));
     const conform = String(exp.results.filter((r) => r.outcome === "conform").length);
     for (const s of [
-      "Số: 7/BC-ĐKT",
-      "Thanh Hóa, ngày 10 tháng 03 năm 2026",
+      "Số: 07/BC-ĐKT",
+      "Thanh Hóa, ngày 10 tháng 3 năm 2026",
       "BÁO CÁO",
       "Từ ngày 05/02/2026 đến ngày 10/03/2026, Sở Khoa học và Công nghệ đã kiểm tra 2 cơ quan, trong đó 1 cơ quan kiểm tra tại trụ sở và 1 cơ quan kiểm tra qua hồ sơ, báo cáo.",
       "Tại trụ sở 05/02/2026",

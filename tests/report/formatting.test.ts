@@ -7,18 +7,25 @@ import { legalBasisLines } from "../../src/report/pdf/legalBasisLines";
 import { recipientLines } from "../../src/report/pdf/recipientLines";
 
 describe("administrative formatting (Decree 30/2020)", () => {
-  it("writes the place and date line with leading zeros for days 1–9 and months 1–2", () => {
+  it("writes the place and date line with leading zeros for days 1–9 and months 1–2 only", () => {
     expect(formatPlaceDate("Thanh Hóa", "2026-02-05")).toBe("Thanh Hóa, ngày 05 tháng 02 năm 2026");
+    expect(formatPlaceDate("Thanh Hóa", "2026-01-31")).toBe("Thanh Hóa, ngày 31 tháng 01 năm 2026");
+    expect(formatPlaceDate("Gia Lai", "2026-03-09")).toBe("Gia Lai, ngày 09 tháng 3 năm 2026");
+    expect(formatPlaceDate("Gia Lai", "2026-09-10")).toBe("Gia Lai, ngày 10 tháng 9 năm 2026");
+    expect(formatPlaceDate("Gia Lai", "2026-10-01")).toBe("Gia Lai, ngày 01 tháng 10 năm 2026");
     expect(formatPlaceDate("Hà Nội", "2025-12-31")).toBe("Hà Nội, ngày 31 tháng 12 năm 2025");
     expect(formatPlaceDate("Huế", null)).toBe("Huế, ngày … tháng … năm ……");
     expect(formatDateVi("2026-01-09")).toBe("09/01/2026");
     expect(formatDateVi(undefined)).toBe("…/…/…");
   });
 
-  it("builds the number line from number, type code and symbol", () => {
+  it("builds the number line from number, type code and symbol, numbers below 10 with a leading zero", () => {
     expect(formatDocNumber("12", "BB", "ĐKT")).toBe("Số: 12/BB-ĐKT");
     expect(formatDocNumber("", "BB", "ĐKT")).toBe("Số: …/BB-ĐKT");
-    expect(formatDocNumber("3", "BC", "BC-TĐC")).toBe("Số: 3/BC-TĐC");
+    expect(formatDocNumber("3", "BC", "BC-TĐC")).toBe("Số: 03/BC-TĐC");
+    expect(formatDocNumber(" 9 ", "BB", "TĐC")).toBe("Số: 09/BB-TĐC");
+    expect(formatDocNumber("10", "BB", "TĐC")).toBe("Số: 10/BB-TĐC");
+    expect(formatDocNumber("05", "BB", "TĐC")).toBe("Số: 05/BB-TĐC");
     expect(formatDocNumber("45", null, "SKHCN-TĐC")).toBe("Số: 45/SKHCN-TĐC");
   });
 
