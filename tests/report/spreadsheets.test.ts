@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "../../src/report/csv/toCsv";
 import { writeXlsx } from "../../src/report/xlsx/writeXlsx";
@@ -19,6 +20,16 @@ describe("toCsv", () => {
     const csv = toCsv([["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "a=b", -5]]);
     expect(csv.slice(1)).toBe("\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),'\tx,a=b,-5\r\n");
   });
+
+  it("neutralises a formula behind leading spaces, tabs, line breaks or full-width signs, in every column", () => {
+    const sneaky = ["  =1+1", "\t=cmd|' /C calc'!A0", "\n+1", "\u00a0@SUM(A1)", " -2", "\uFF1D1+1", "\r=x"];
+    const csv = toCsv([sneaky, ["ok", "a = b", " x", "", "1-2", "e@mail", "Đạt"]]);
+    const [bad, good] = csv.slice(1).split("\r\n");
+    // Every cell of the first row now starts with the apostrophe (inside quotes where the cell needed them).
+    const cells = bad!.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/gu)!.map((c) => c.replace(/,$/u, "").replace(/^"|"$/gu, "")).slice(0, sneaky.length);
+    expect(cells.map((c) => c.startsWith("'"))).toEqual(sneaky.map(() => true));
+    expect(good).toBe("ok,a = b, x,,1-2,e@mail,Đạt");
+  });
 });
 
 describe("writeXlsx", () => {
@@ -38,6 +49,13 @@ describe("writeXlsx", () => {
     expect(s1.getCell("B3").value).toBe("=1+1");
     expect(s1.getCell("B3").formula).toBeUndefined();
     expect(s1.getCell("B4").value).toBe("A & <b>");
+    // Whitespace before the sign does not get past the guard.
+    const zip = unzipSync(writeXlsx([{ name: "a", rows: [["h"], ["  =1+1"], ["\t@x"], ["a=b"], [" -1"]] }]));
+    const styles = strFromU8(zip["xl/styles.xml"]!);
+    const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/u.exec(styles)?.[1] ?? "";
+    const quoted = [...cellXfs.matchAll(/<xf [^>]*>/gu)].map((m, i) => (m[0].includes('quotePrefix="1"') ? i : -1)).filter((i) => i >= 0);
+    const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}"[^>]* s="(\\d+)"`, "u").exec(strFromU8(zip["xl/worksheets/sheet1.xml"]!))?.[1]);
+    expect(["A2", "A3", "A4", "A5"].map((r) => quoted.includes(styleOf(r)))).toEqual([true, true, false, true]);
     expect(s1.getCell("A1").font?.bold).toBe(true);
     expect(wb.worksheets[1]!.getCell("A2").value).toBe("Của");
     // Same input, same bytes.
