@@ -1,4 +1,5 @@
 import { ChecklistImportError } from "./ChecklistImportError";
+import { tcvn3Error } from "./tcvn3Error";
 
 const VIETNAMESE = new Set(
   "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
@@ -46,13 +47,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     // TCVN3 puts its lower-case Vietnamese letters at A8–AE (ă â ê ô ơ ư đ) and B5–FE (toned vowels).
     if ((b >= 0xa8 && b <= 0xae) || b >= 0xb5) tcvn3Letters++;
   }
-  if (high > 0 && tcvn3Letters / high >= 0.8) {
-    throw new ChecklistImportError({
-      file,
-      message: "the text is in the legacy TCVN3 (ABC) encoding; convert it to Unicode (UTF-8), e.g. with Unikey's converter, and import again",
-      messageVi: "văn bản dùng bảng mã cũ TCVN3 (ABC); hãy chuyển sang Unicode (UTF-8), ví dụ bằng công cụ chuyển mã của Unikey, rồi nhập lại",
-    });
-  }
+  if (high > 0 && tcvn3Letters / high >= 0.8) throw tcvn3Error(file);
   throw new ChecklistImportError({
     file,
     message: "the text is neither UTF-8 nor Windows-1258 (an unknown 8-bit encoding); save it as UTF-8 and import again",

@@ -1,5 +1,5 @@
 import { cleanCellText } from "./cleanCellText";
-import { columnRoleOf } from "./columnRoleOf";
+import { headerRolesOf } from "./headerRolesOf";
 import { isNumberingRow } from "./isNumberingRow";
 import type { ColumnRole } from "./ColumnRole";
 import type { RawRow, RawTable } from "./RawTable";
@@ -19,14 +19,6 @@ function cellText(row: RawRow, col: number): string {
   return cell && !cell.merged ? cleanCellText(cell.text) : "";
 }
 
-function rolesOf(row: RawRow): (ColumnRole | null)[] {
-  return row.cells.map((_, col) => {
-    const text = cellText(row, col);
-    return text === "" ? null : columnRoleOf(text);
-  });
-}
-
-
 /**
  * The header row of an inspection matrix: the first row (of the first 30) naming a TT column and a content
  * column ("Nội dung …"), whatever the wording and order. A second header row under it (e.g. "Chủ trì" /
@@ -38,7 +30,7 @@ export function findHeader(table: RawTable): MatrixHeader | null {
   for (let i = 0; i < limit; i++) {
     const row = table.rows[i];
     if (!row) continue;
-    const roles = rolesOf(row);
+    const roles = headerRolesOf(row);
     if (!roles.includes("label") || !(roles.includes("item") || roles.includes("activities"))) continue;
     const columns: Partial<Record<ColumnRole, number>> = {};
     const ignored: { column: number; text: string }[] = [];
@@ -54,7 +46,7 @@ export function findHeader(table: RawTable): MatrixHeader | null {
     let bodyStart = i + 1;
     const next = table.rows[bodyStart];
     if (next) {
-      const nextRoles = rolesOf(next);
+      const nextRoles = headerRolesOf(next);
       const texts = next.cells.map((_, c) => cellText(next, c)).filter((t) => t !== "");
       if (texts.length > 0 && texts.length === nextRoles.filter((r) => r !== null).length && !nextRoles.includes("label")) {
         claim(nextRoles, next, true);

@@ -6,10 +6,13 @@ import { decodeText } from "./decodeText";
 import { findHeader } from "./findHeader";
 import type { ImportOptions } from "./ImportOptions";
 import type { ImportWarning } from "./ImportWarning";
+import { looksLikeTcvn3 } from "./looksLikeTcvn3";
+import { missingHeaderColumn } from "./missingHeaderColumn";
 import { parseText } from "./parseText";
 import type { RawTable } from "./RawTable";
 import { readDocx } from "./readDocx";
 import { readXlsx } from "./readXlsx";
+import { tcvn3Error } from "./tcvn3Error";
 
 export type MatrixFormat = "text" | "xlsx" | "docx";
 
@@ -64,19 +67,55 @@ export function importChecklist(
   options: ImportOptions = {},
 ): { checklist: Checklist; warnings: ImportWarning[]; format: MatrixFormat } {
   const file = input.name;
+  let read: { format: MatrixFormat; tables: RawTable[] };
   try {
-    const { format, tables } = tablesOf(input.bytes, file);
-    for (const table of tables) {
+    read = tablesOf(input.bytes, file);
+    for (const table of read.tables) {
       const header = findHeader(table);
       if (!header) continue;
+      refuseTcvn3(table, file);
       const warnings: ImportWarning[] = [];
-      return { checklist: buildChecklist(table, header, file, options, warnings), warnings, format };
+      return { checklist: buildChecklist(table, header, file, options, warnings), warnings, format: read.format };
     }
   } catch (e) {
     if (e instanceof ChecklistImportError) throw e;
     // A library tripping over a malformed file is still bad input, told in one line.
     const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
     return refuse(file, `the file could not be read (${detail})`, "không đọc được nội dung tệp (tệp bị hỏng hoặc sai định dạng)");
+  }
+  return refuseNoMatrix(read, file);
+}
+
+const textOf = (rows: RawTable["rows"]): string => rows.map((r) => r.cells.map((c) => c.text).join("\t")).join("\n");
+
+/** Refuses a table typed in the TCVN3 fonts, naming its first such row, rather than import it garbled. */
+function refuseTcvn3(table: RawTable, file: string): void {
+  if (!looksLikeTcvn3(`${table.preamble.join("\n")}\n${textOf(table.rows)}`)) return;
+  const first = table.rows.find((r) => looksLikeTcvn3(textOf([r]), { least: 1, share: 0 }));
+  throw tcvn3Error(file, { ...(table.where ? { where: table.where } : {}), ...(first ? { row: first.row } : {}) });
+}
+
+/** Says as precisely as it can why no table of the file is a matrix. */
+function refuseNoMatrix({ format, tables }: { format: MatrixFormat; tables: RawTable[] }, file: string): never {
+  for (const table of tables) refuseTcvn3(table, file);
+  if (tables.every((t) => textOf(t.rows).trim() === "")) {
+    if (format === "docx") refuse(file, "the document has no table: the matrix must be a table in the Word document", "văn bản không có bảng nào: phụ lục phải là một bảng trong văn bản Word");
+    if (format === "xlsx") refuse(file, "every sheet of the workbook is empty", "mọi trang của bảng tính đều trống");
+  }
+  for (const table of tables) {
+    const miss = missingHeaderColumn(table);
+    if (!miss) continue;
+    const where = table.where ?? "";
+    throw new ChecklistImportError(
+      miss.missing === "label"
+        ? { file, row: miss.row, message: `${where}the header row has no TT column (TT / STT)`, messageVi: `${where}dòng tiêu đề không có cột TT (TT / STT)` }
+        : {
+            file,
+            row: miss.row,
+            message: `${where}the header row has no content column (Nội dung / Nội dung kiểm tra / Nội dung thực hiện)`,
+            messageVi: `${where}dòng tiêu đề không có cột nội dung (Nội dung / Nội dung kiểm tra / Nội dung thực hiện)`,
+          },
+    );
   }
   return refuse(
     file,

@@ -1,6 +1,11 @@
 import Papa from "papaparse";
 import { ChecklistImportError } from "./ChecklistImportError";
+import { findHeader } from "./findHeader";
 import type { RawTable } from "./RawTable";
+
+function tableOf(records: string[][]): RawTable {
+  return { rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((t) => ({ text: t })) })), preamble: [], columnStyle: "number" };
+}
 
 /** One field of tab-separated text, honouring the quotes Excel and Word put around cells with line breaks. */
 function splitTsv(text: string): string[][] {
@@ -66,6 +71,10 @@ export function parseText(input: string, file: string): RawTable {
     const parsed = Papa.parse<string[]>(text, { delimiter: "", delimitersToGuess: [",", ";", "|", "\t"], skipEmptyLines: false });
     const broken = parsed.errors.find((e) => e.type === "Quotes");
     if (broken) {
+      // A stray quote in a file that is no matrix at all (notes, Markdown) is not worth a CSV error: read it
+      // without quotes, and if no header shows up, let the caller say that it is not a matrix.
+      const plain = tableOf(Papa.parse<string[]>(text, { delimiter: "", delimitersToGuess: [",", ";", "|", "\t"], quoteChar: "\u0000" }).data);
+      if (!findHeader(plain)) return plain;
       throw new ChecklistImportError({
         file,
         ...(broken.row !== undefined ? { row: broken.row + 1 } : {}),
@@ -75,9 +84,5 @@ export function parseText(input: string, file: string): RawTable {
     }
     records = parsed.data;
   }
-  return {
-    rows: records.map((cells, i) => ({ row: i + 1, cells: cells.map((t) => ({ text: t })) })),
-    preamble: [],
-    columnStyle: "number",
-  };
+  return tableOf(records);
 }

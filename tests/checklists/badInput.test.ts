@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { ChecklistImportError } from "../../src/checklists/ChecklistImportError";
 import { importChecklist } from "../../src/checklists/importChecklist";
 import { docxFixture } from "./fixtures/docxFixture";
+import { encodeTcvn3 } from "./fixtures/legacyEncodings";
 import { xlsxFixture } from "./fixtures/xlsxFixture";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -103,5 +104,58 @@ describe("bad input is refused with one clear line, in English and Vietnamese", 
   test("an unclosed CSV quote names its row", () => {
     const e = errorOf("m.csv", enc('TT,Nội dung,Nội dung thực hiện\nI,Áp dụng,\n1,"Phạm vi,Rà soát\n'));
     expect(e.toLine()).toMatch(/^m\.csv: row 3: CSV quote is never closed/);
+  });
+
+  test("a header row missing the TT column or every content column says which, and where", async () => {
+    const noTt = errorOf("m.tsv", enc("PHỤ LỤC I\nNội dung\tNội dung thực hiện\tKết quả đạt được\nÁp dụng\tRà soát\tQuyết định\n"));
+    expect(noTt.toLine()).toBe("m.tsv: row 2: the header row has no TT column (TT / STT)");
+    expect(noTt.toLineVi()).toBe("m.tsv: dòng 2: dòng tiêu đề không có cột TT (TT / STT)");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Ghi chú").getCell("A1").value = "Xem trang sau";
+    wb.addWorksheet("PL").addRows([["Phụ lục I"], [], ["STT", "Kết quả đạt được", "Thời gian"], ["I", "Quyết định", ""]]);
+    const noContent = errorOf("m.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(noContent.toLine()).toBe('m.xlsx: row 3: sheet "PL": the header row has no content column (Nội dung / Nội dung kiểm tra / Nội dung thực hiện)');
+  });
+
+  test("a Word document without any table, and a workbook whose sheets are all empty", async () => {
+    const { Document, Packer, Paragraph } = await import("docx");
+    const doc = new Document({ sections: [{ children: [new Paragraph("KẾ HOẠCH kiểm tra năm 2024"), new Paragraph("Phụ lục I gửi kèm sau.")] }] });
+    const noTable = errorOf("kh.docx", new Uint8Array(await Packer.toBuffer(doc)));
+    expect(noTable.toLine()).toBe("kh.docx: the document has no table: the matrix must be a table in the Word document");
+    expect(noTable.messageVi).toBe("văn bản không có bảng nào: phụ lục phải là một bảng trong văn bản Word");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1");
+    wb.addWorksheet("Sheet2");
+    const empty = errorOf("rong.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(empty.toLine()).toBe("rong.xlsx: every sheet of the workbook is empty");
+    expect(empty.messageVi).toBe("mọi trang của bảng tính đều trống");
+  });
+
+  test("a text file that is no matrix is told so, even with a stray quote that is no CSV quote", () => {
+    const notes = '# Ghi chú\n\nĐoàn kiểm tra "liên ngành, họp ngày 5/9.\nMang theo biên bản năm trước.\n';
+    expect(errorOf("ghi-chu.md", enc(notes)).toLine()).toBe(
+      "ghi-chu.md: no inspection matrix found: no table has a header row with a TT column and a content column (Nội dung …)",
+    );
+  });
+
+  test("TCVN3 text stored as Latin-1 characters (XLSX typed in .VnTime, CSV re-saved as UTF-8) is refused, not imported garbled", async () => {
+    const vnTime = (s: string) => new TextDecoder("latin1").decode(encodeTcvn3(s));
+    expect(vnTime("Phạm vi áp dụng")).toBe("Ph¹m vi ¸p dông");
+    const line = "the text is in the legacy TCVN3 (ABC) encoding; convert it to Unicode (UTF-8), e.g. with Unikey's converter, and import again";
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("PL").addRows([
+      ["TT", "Nội dung", "Nội dung thực hiện", "Kết quả đạt được"],
+      ["I", vnTime("Áp dụng hệ thống quản lý chất lượng")],
+      [1, vnTime("Phạm vi áp dụng"), vnTime("Rà soát phạm vi áp dụng"), vnTime("Quyết định công bố")],
+    ]);
+    const body = errorOf("vntime.xlsx", new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(body.toLine()).toBe(`vntime.xlsx: row 2: ${line}`);
+    expect(body.messageVi).toBe("văn bản dùng bảng mã cũ TCVN3 (ABC); hãy chuyển sang Unicode (UTF-8), ví dụ bằng công cụ chuyển mã của Unikey, rồi nhập lại");
+    // Header typed in .VnTime too: no header is recognised, and the refusal still names the encoding.
+    const csv = [vnTime("TT,Nội dung,Nội dung thực hiện"), vnTime("I,Áp dụng hệ thống,"), vnTime("1,Phạm vi áp dụng,Rà soát phạm vi")].join("\r\n");
+    expect(errorOf("utf8.csv", enc(csv)).toLine()).toBe(`utf8.csv: row 1: ${line}`);
   });
 });

@@ -1,10 +1,14 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { cleanCellText } from "../../src/checklists/cleanCellText";
 import { columnRoleOf } from "../../src/checklists/columnRoleOf";
 import { isInspectionSection } from "../../src/checklists/isInspectionSection";
+import { looksLikeTcvn3 } from "../../src/checklists/looksLikeTcvn3";
 import { parseLabel } from "../../src/checklists/parseLabel";
 import { sectionInMergedRow } from "../../src/checklists/sectionInMergedRow";
 import { splitListEntries } from "../../src/checklists/splitListEntries";
+import { sharedFile } from "../support/sharedFile";
+import { encodeTcvn3 } from "./fixtures/legacyEncodings";
 
 describe("column wordings provinces use", () => {
   test.each([
@@ -61,5 +65,21 @@ describe("cell repairs", () => {
     expect(splitListEntries("Các nội dung: - A; - B.")).toEqual(["Các nội dung:", "A;", "B."]);
     expect(splitListEntries("Quyết định 19/2014/QĐ-TTg - Điều 4")).toEqual(["Quyết định 19/2014/QĐ-TTg - Điều 4"]);
     expect(splitListEntries("")).toEqual([]);
+  });
+});
+
+describe("TCVN3 text stored as Latin-1 characters", () => {
+  const vnTime = (s: string) => new TextDecoder("latin1").decode(encodeTcvn3(s));
+
+  test("is recognised, from one short phrase on", () => {
+    expect(looksLikeTcvn3(vnTime("Phạm vi áp dụng hệ thống"))).toBe(true);
+    expect(looksLikeTcvn3(vnTime("Nội dung thực hiện"))).toBe(false);
+    expect(looksLikeTcvn3(vnTime("Nội dung thực hiện"), { least: 1, share: 0 })).toBe(true);
+  });
+
+  test("Unicode Vietnamese never is, with typographic signs or a Western name in it", () => {
+    expect(looksLikeTcvn3(readFileSync(sharedFile("seeds/002_a7de95de3099e5bf.txt"), "utf8"))).toBe(false);
+    expect(looksLikeTcvn3(readFileSync(sharedFile("legal/qd19-tt26-nd30.md"), "utf8"))).toBe(false);
+    expect(looksLikeTcvn3("Hồ sơ «một cửa» lưu 2 × 3 năm · theo quy trình của ông Müller (chuyên gia tư vấn)")).toBe(false);
   });
 });
