@@ -9,5 +9,9 @@ export const BundleSchema = z.object({
   blobs: z.record(Sha256Schema, z.string()),
   exportedAt: z.string().optional(),
   device: z.string().optional(),
+  /** The exporting account's province and team, so a bundle is not imported into another province or team by
+   * mistake. Optional: a bundle written by another client may leave them out. */
+  province: z.string().nullable().optional(),
+  team: z.string().nullable().optional(),
 });
 export type Bundle = z.infer<typeof BundleSchema>;

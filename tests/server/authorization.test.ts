@@ -181,4 +181,44 @@ describe("authorization matrix", () => {
     const want: Record<string, number> = { admin2: 200, dostP1: 200, dostP2: 404, leadT1: 200, inspT1: 200, inspT2: 404, inspT3: 404 };
     for (const a of ACTORS) expect(`${a.name} ${(await call(h, "GET", `/api/blobs/${sha}`, users.get(a.name)!)).status}`).toBe(`${a.name} ${want[a.name]}`);
   });
+  it("refuses changes carried from another province, or by a team member from another team, and files the rest under their author", async () => {
+    const byAuthor = (rowId: string, author: string, entity: Change["entity"] = "inspection", field = "notes") =>
+      change({ entity, rowId, field, value: `viết bởi ${author}`, hlc: hlc(t++, "devB"), device: "devB", user: author });
+    const scopeOf = async (rowId: string) =>
+      (await h.storage.query<{ province: string | null; team: string | null }>("select province, team from rows where row_id = $1", [rowId])).rows[0] ?? null;
+    const bundle = (changes: Change[], extra: Record<string, unknown> = {}) => ({ format: "htqlcl-bundle/1", changes, blobs: {}, ...extra });
+
+    // DOST of P1 imports a bundle from a P2 tablet: every change refused with its reason, no row filed under P1
+    const p2 = [byAuthor("carried-1", "inspT3"), byAuthor("carried-1/I.1.1", "inspT3", "result", "note")];
+    const r1 = await call(h, "POST", "/api/sync/bundle", users.get("dostP1")!, bundle(p2));
+    expect(r1.json.accepted).toEqual([]);
+    expect(r1.json.rejected.map((x: { id: string; reason: string }) => [x.id, /tỉnh khác/.test(x.reason)])).toEqual(p2.map((c) => [c.id, true]));
+    expect(await scopeOf("carried-1")).toBeNull();
+    // a bundle that says where it was exported is refused whole, before anything is written
+    const p2b = [byAuthor("carried-2", "inspT3")];
+    const r2 = await call(h, "POST", "/api/sync/bundle", users.get("dostP1")!, bundle(p2b, { province: "P2" }));
+    expect(r2.status).toBe(422);
+    expect(r2.json.detail).toMatch(/tỉnh "P2"/);
+    expect(await h.storage.query("select 1 from changes where id = $1", [p2b[0]!.id])).toEqual({ rows: [] });
+    // the P2 tablet can still push its own changes, into its own scope
+    const own = await push(h, users.get("inspT3")!, [...p2, ...p2b]);
+    expect(own.json.accepted).toHaveLength(3);
+    expect(await scopeOf("carried-1")).toEqual({ province: "P2", team: "T3" });
+
+    // a T1 tablet carrying a T2 inspector's change is refused; a teammate's or the lead's change is fine
+    const t2 = byAuthor("carried-3", "inspT2");
+    const mate = byAuthor("carried-4", "leadT1");
+    const r3 = await push(h, users.get("inspT1")!, [t2, mate]);
+    expect(r3.json.accepted).toEqual([mate.id]);
+    expect(r3.json.rejected[0]).toMatchObject({ id: t2.id, reason: expect.stringMatching(/đoàn khác/) });
+    expect(await scopeOf("carried-3")).toBeNull();
+    // DOST of the same province and admin file carried changes under their author's province and team
+    const viaDost = byAuthor("carried-5", "inspT2");
+    expect((await call(h, "POST", "/api/sync/bundle", users.get("dostP1")!, bundle([viaDost], { province: "P1" }))).json.accepted).toEqual([viaDost.id]);
+    expect(await scopeOf("carried-5")).toEqual({ province: "P1", team: "T2" });
+    const viaAdmin = byAuthor("carried-6", "inspT3");
+    expect((await push(h, users.get("admin2")!, [viaAdmin])).json.accepted).toEqual([viaAdmin.id]);
+    expect(await scopeOf("carried-6")).toEqual({ province: "P2", team: "T3" });
+    expect((await pullAll(h, users.get("inspT2")!)).some((c) => c.rowId === "carried-5")).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import type { AppDb } from "../db/AppDb";
 import { applyRemoteChanges, type ApplyReport } from "../db/applyRemoteChanges";
 import { base64 } from "../db/base64";
 import { META } from "../db/META";
+import type { Session } from "../db/Session";
 import { sha256Hex } from "../db/sha256Hex";
 
 export interface BundleImportReport extends ApplyReport {
@@ -26,12 +27,14 @@ export async function exportBundle(db: AppDb, opts: { now?: number } = {}): Prom
       blobs[b.sha256] = base64.encode(b.bytes);
     });
     const device = (await db.meta.get(META.deviceId))?.value;
+    const session = (await db.meta.get(META.session))?.value as Session | undefined;
     const bundle: Bundle = {
       format: "htqlcl-bundle/1",
       changes,
       blobs,
       exportedAt: new Date(opts.now ?? Date.now()).toISOString(),
       ...(typeof device === "string" ? { device } : {}),
+      ...(session ? { province: session.user.province, team: session.user.team } : {}),
     };
     return strToU8(JSON.stringify(bundle));
   });
@@ -56,6 +59,8 @@ export async function importBundle(db: AppDb, bytes: Uint8Array, opts: { now?: n
   const d = doc as Partial<Bundle> | null;
   if (!d || typeof d !== "object" || d.format !== "htqlcl-bundle/1") throw new BundleFormatError("Tệp không phải gói đồng bộ htqlcl-bundle/1.");
   if (!Array.isArray(d.changes)) throw new BundleFormatError("Gói đồng bộ thiếu danh sách thay đổi.");
+  const wrongScope = bundleScopeProblem(d, ((await db.meta.get(META.session))?.value as Session | undefined)?.user);
+  if (wrongScope) throw new BundleFormatError(wrongScope);
   const blobs = d.blobs && typeof d.blobs === "object" ? d.blobs : {};
   const goodBlobs: { sha256: string; bytes: ArrayBuffer }[] = [];
   const badBlobs: string[] = [];
@@ -86,4 +91,18 @@ export async function importBundle(db: AppDb, bytes: Uint8Array, opts: { now?: n
   });
   const report = await applyRemoteChanges(db, d.changes, undefined, { now: opts.now, enqueue: true });
   return { ...report, blobs: added, badBlobs };
+}
+
+/** Why a bundle exported in another province or team must not be imported on this tablet, or null. The server
+ * would refuse its changes anyway; refusing the file keeps them off this tablet's screens too. */
+function bundleScopeProblem(d: Partial<Bundle>, me: Session["user"] | undefined): string | null {
+  if (!me || me.role === "admin") return null;
+  if (typeof d.province === "string" && d.province !== me.province) {
+    return `Gói đồng bộ này được xuất ở tỉnh "${d.province}", không phải tỉnh của bạn ("${me.province ?? ""}"); không nhập.`;
+  }
+  const teamMember = me.role === "lead" || me.role === "inspector";
+  if (teamMember && typeof d.team === "string" && d.team !== me.team) {
+    return `Gói đồng bộ này của đoàn "${d.team}", không phải đoàn của bạn ("${me.team ?? ""}"); hãy nhập ở máy của đoàn đó hoặc tại Sở KH&CN.`;
+  }
+  return null;
 }

@@ -17,12 +17,14 @@ const BundleEnvelopeSchema = z.object({
   format: z.literal("htqlcl-bundle/1"),
   changes: z.array(z.unknown()).max(MAX_BUNDLE_CHANGES),
   blobs: z.record(z.string().regex(/^[0-9a-f]{64}$/, "khóa ảnh phải là SHA-256"), z.string()).default({}),
+  province: z.string().nullable().optional(),
 });
 
 /**
  * POST /api/sync/bundle: imports a sync bundle file (`htqlcl-bundle/1`) carried from a tablet that never got a
  * link, under the push rules (each change once, checked on its own), its photos with it, in one transaction. A
- * photo whose bytes do not match its hash refuses the whole bundle: the file is damaged.
+ * photo whose bytes do not match its hash refuses the whole bundle: the file is damaged; so does a bundle that says
+ * it was exported in another province.
  */
 export async function bundleRoute(c: Context<AppEnv>): Promise<Response> {
   const body = await readJson(c);
@@ -31,6 +33,11 @@ export async function bundleRoute(c: Context<AppEnv>): Promise<Response> {
   if (!parsed.success) return problem(c, 400, zodDetail(parsed.error, "Tệp gói đồng bộ (htqlcl-bundle/1)"));
   const ids = pushItemIds(parsed.data.changes);
   if (typeof ids === "string") return problem(c, 400, ids);
+  const user = c.get("user");
+  const from = parsed.data.province;
+  if (typeof from === "string" && user.role !== "admin" && from !== user.province) {
+    return problem(c, 422, `Gói đồng bộ này được xuất ở tỉnh "${from}", không phải tỉnh của bạn ("${user.province ?? ""}"); không nhập gì.`);
+  }
   const blobs: { sha: string; bytes: Uint8Array }[] = [];
   for (const [sha, b64] of Object.entries(parsed.data.blobs)) {
     const bytes = new Uint8Array(Buffer.from(b64, "base64"));
@@ -39,7 +46,6 @@ export async function bundleRoute(c: Context<AppEnv>): Promise<Response> {
     }
     blobs.push({ sha, bytes });
   }
-  const user = c.get("user");
   const result = await pushChanges(c.get("storage"), user, parsed.data.changes, ids, async (tx) => {
     for (const b of blobs) await storeBlob(tx, b.sha, b.bytes, sniffMime(b.bytes), user);
   });

@@ -28,7 +28,8 @@ function check(item: unknown, id: string): Checked {
 }
 
 /**
- * Stores and applies a push: each change once (a repeated id gets its first answer again), each checked on its
+ * Stores and applies a push: each change once (a repeated accepted id is accepted again; a rejected one is checked
+ * again and, when it now passes, its rejected record is replaced by the accepted change), each checked on its
  * own, rejected ones recorded with their reason, all in one transaction with the current-state update.
  * `items` must already have passed pushItemIds. `alsoInTx` writes more in the same transaction (a bundle's blobs).
  */
@@ -49,7 +50,13 @@ export async function pushChanges(
       "select id, status, reason from changes where id in (select jsonb_array_elements_text($1::jsonb))",
       [JSON.stringify([...new Set(ids)])],
     );
-    for (const r of old.rows) answers.set(r.id, r.status === "accepted" ? null : (r.reason ?? "Bị từ chối."));
+    // An accepted id keeps its answer. A rejected one is checked again: whether a change may be written can depend
+    // on who sends it (a bundle imported in the wrong place must not lock its author out for good).
+    const retried = new Set<string>();
+    for (const r of old.rows) {
+      if (r.status === "accepted") answers.set(r.id, null);
+      else retried.add(r.id);
+    }
 
     const fresh = checked.filter((c) => !answers.has(c.id));
     const valid = fresh.flatMap((c) => (c.change ? [c.change] : []));
@@ -99,14 +106,14 @@ export async function pushChanges(
           });
         }
       }
-      if (reason) {
+      if (reason && !retried.has(c.id)) {
         const raw = "raw" in c ? c.raw : null;
         stored.push({
           id: c.id, entity: null, row_id: null, field: null, value: null, hlc: null, prev_hlc: null, device: null, user: null,
           merges: null, reopen: false, province: user.province, team: user.team, status: "rejected", reason, pushed_by: user.id, raw,
         });
       }
-      answers.set(c.id, reason);
+      answers.set(c.id, reason); // a retried change still refused keeps its first record
     }
     if (newRows.length > 0) {
       await tx.query(
@@ -115,6 +122,10 @@ export async function pushChanges(
          on conflict (entity, row_id) do nothing`,
         [JSON.stringify(newRows)],
       );
+    }
+    const revived = stored.filter((x) => retried.has(String(x.id))).map((x) => x.id);
+    if (revived.length > 0) {
+      await tx.query("delete from changes where status = 'rejected' and id in (select jsonb_array_elements_text($1::jsonb))", [JSON.stringify(revived)]);
     }
     if (stored.length > 0) {
       const ins = await tx.query<{ seq: string }>(

@@ -12,7 +12,9 @@ import type { KnownRow, RowScope } from "./RowScope";
  * admin: everything. dost: everything in its province. lead and inspector: the inspection rows of their team;
  * they may propose a new agency (needsReview = true) but not touch DOST's registry, plans, teams or checklists.
  * Only a lead (or DOST) finalizes or reopens an inspection; a teammate may carry the lead's change (a bundle), so
- * the change's author counts when it is a known lead of the same team.
+ * the change's author counts when it is a known lead of the same team. A change authored by a known user of another
+ * province (or, carried by a team member, of another team) is refused: importing it would file their rows under
+ * the importer's scope, and their own later pushes would then be refused.
  */
 export function writeProblem(user: ServerUser, change: Change, row: KnownRow | null, scope: RowScope, author: ServerUser | null = null): string | null {
   if (change.entity === "checklist" && change.field === "document") {
@@ -23,6 +25,14 @@ export function writeProblem(user: ServerUser, change: Change, row: KnownRow | n
     }
   }
   if (user.role === "admin") return null;
+  const carried = author !== null && author.id !== user.id && author.role !== "admin";
+  if (carried && author.province !== user.province) {
+    return `Thay đổi do "${author.username}" (tỉnh khác) tạo; gói đồng bộ chỉ được nhập tại tỉnh của người tạo.`;
+  }
+  const teamOnly = (r: ServerUser["role"]) => r === "lead" || r === "inspector";
+  if (carried && teamOnly(user.role) && teamOnly(author.role) && author.team !== user.team) {
+    return `Thay đổi do "${author.username}" (đoàn khác) tạo; hãy gửi từ máy của đoàn đó hoặc nhập tại Sở KH&CN.`;
+  }
   if (scope.province !== user.province) return "Bản ghi thuộc tỉnh khác, bạn không có quyền sửa.";
   if (change.field === "province" && change.value !== scope.province) return "Không được chuyển bản ghi sang tỉnh khác.";
   if (user.role === "dost") return null;
