@@ -58,11 +58,14 @@ describe("tt26-dieu-36@1: Article 36 of Circular 26/2014 in its official wording
     expect(art36.sections.every((s) => s.scored)).toBe(true);
   });
 
-  test("every section and item title is the article's own text", () => {
-    for (const s of art36.sections) {
-      expect(article).toContain(`${s.title}:`);
-      for (const i of s.items) expect(article).toContain(` ${i.code.split(".")[1]}) ${i.title}`);
-    }
+  test("every section and item title is the article's own text, whole", () => {
+    // Clause "1. …:" and its points "a) …;" read from the legal text itself, up to their closing punctuation.
+    const clauses = [...article.matchAll(/^ ?(\d)\. (.+):$/gm)].map((m) => m[2]);
+    const points = [...article.matchAll(/^ ?([a-gđ])\) (.+?)[;.](?:\(Điều .*)?$/gm)].map((m) => `${m[1]}) ${m[2]}`);
+    expect(clauses).toHaveLength(2);
+    expect(points).toHaveLength(13);
+    expect(art36.sections.map((s) => s.title)).toEqual(clauses);
+    expect(art36.sections.flatMap((s) => s.items.map((i) => `${i.code.split(".")[1]}) ${i.title}`))).toEqual(points);
   });
 
   test("every item has criteria, ISO 9001:2015 clause references and Decision 19/2014 article references", () => {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { ChecklistImportError } from "../../src/checklists/ChecklistImportError";
 import { importChecklist } from "../../src/checklists/importChecklist";
+import type { Checklist } from "../../src/domain/checklist";
 import { encodeTcvn3, encodeWindows1258 } from "./fixtures/legacyEncodings";
 import { SEED_FILE, SEED_OPTIONS } from "./seedOptions";
 
@@ -16,6 +17,23 @@ const criterion = (code: string) => checklist.sections.flatMap((s) => s.items.fl
 describe("the seed matrix (text pasted from Word)", () => {
   test("re-imports to exactly the shipped checklists/phu-luc-i-2023@1.json", () => {
     expect(checklist).toEqual(shipped);
+  });
+
+  test("holds every word of the seed's table exactly once, nothing lost or added (the shipped file is the seed as published)", () => {
+    // Words only: bullets, markup and the "; " between list entries are the importer's repairs, not text.
+    const words = (texts: string[]) => texts.flatMap((t) => t.replace(/<[^>]*>/g, " ").match(/[\p{L}\p{N}]+/gu) ?? []).sort();
+    const lines = seedText.split("\n");
+    const body = lines.slice(lines.findIndex((l) => l.startsWith("TT\t")) + 1);
+    const seedCells = body.flatMap((l) => l.split("\t").slice(1));
+    const c = shipped as Checklist;
+    const shippedTexts = c.sections.flatMap((s) => [
+      s.title,
+      ...s.items.flatMap((i) => [i.title, ...i.criteria.flatMap((k) => [...k.activities, ...k.evidence, k.responsible ?? "", k.coordinating ?? "", k.timing ?? ""])]),
+    ]);
+    expect(words(shippedTexts)).toEqual(words(seedCells));
+    expect(body.filter((l) => l.trim() !== "").map((l) => l.split("\t")[0]).filter((l) => l !== "")).toEqual(
+      c.sections.flatMap((s) => [s.code, ...s.items.map((i) => i.code.split(".")[1])]),
+    );
   });
 
   test("section I has 7 items with 12 criteria, section II 5 with 5, section III is kept unscored", () => {
