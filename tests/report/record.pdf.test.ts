@@ -7,6 +7,7 @@ import { deepNfc } from "../../src/report/pdf/deepNfc";
 import { NATIONAL_MOTTO, NATIONAL_TITLE } from "../../src/report/pdf/drawDocumentHeader";
 import { buildInspectionRecordModel } from "../../src/report/record/buildInspectionRecordModel";
 import { renderInspectionRecord } from "../../src/report/renderInspectionRecord";
+import { horizontalRules } from "./fixtures/horizontalRules";
 import { makePng } from "./fixtures/makePng";
 import { pdfBbox, pdfBodyText, pdfFonts, pdfPageSizes, pdftotext, squash } from "./fixtures/poppler";
 import type { BboxPage } from "./fixtures/poppler";
@@ -158,6 +159,59 @@ describe("inspection record PDF (poppler)", () => {
     // The title sits under the header, centred in the content area (30 mm left, 15 mm right margins).
     const bien = find("BIÊN");
     expect(bien.yMin).toBeGreaterThan(doc.yMax);
+  });
+
+  it("draws the header rules of Decree 30/2020: motto rule as long as the motto, agency and subject rules 1/3–1/2 of their line, centred", () => {
+    const p1 = pages[0]!;
+    const rules = horizontalRules(file, 1);
+    const line = (first: string, last: string, below?: number) => {
+      const start = p1.words.find((w) => w.text === first && (below === undefined || w.yMin > below))!;
+      const onLine = p1.words.filter((w) => Math.abs(w.yMin - start.yMin) < 2 && w.xMin >= start.xMin - 1);
+      const end = onLine.find((w) => w.text === last)!;
+      return { x0: start.xMin, x1: end.xMax, yMax: Math.max(start.yMax, end.yMax) };
+    };
+    const ruleUnder = (l: { x0: number; x1: number; yMax: number }) => {
+      const r = rules.filter((x) => x.y > l.yMax && x.y < l.yMax + 12 && x.x0 < l.x1 && x.x1 > l.x0);
+      expect(r, JSON.stringify({ l, rules })).toHaveLength(1);
+      return r[0]!;
+    };
+    const mm = 72 / 25.4;
+    const motto = line("Độc", "phúc");
+    const mottoRule = ruleUnder(motto);
+    expect(Math.abs(mottoRule.x0 - motto.x0)).toBeLessThan(mm);
+    expect(Math.abs(mottoRule.x1 - motto.x1)).toBeLessThan(mm);
+
+    // The agency rule measures against the issuing body's line; the subject's, under its last line, against
+    // its longest line (the first here: "Việc … chất").
+    const subjectFirst = line("Việc", "chất");
+    const subjectLast = line("nhân", "Lát", subjectFirst.yMax);
+    for (const [l, under] of [[line("SỞ", "NGHỆ"), undefined], [subjectFirst, subjectLast]] as const) {
+      const r = ruleUnder(under ?? l);
+      const share = (r.x1 - r.x0) / (l.x1 - l.x0);
+      expect(share, JSON.stringify({ l, r })).toBeGreaterThanOrEqual(1 / 3);
+      expect(share).toBeLessThanOrEqual(1 / 2);
+      expect(Math.abs((r.x0 + r.x1) / 2 - (l.x0 + l.x1) / 2), JSON.stringify({ l, r })).toBeLessThan(mm);
+    }
+    // Nothing else is ruled between the top of the page and the legal bases.
+    const bases = p1.words.find((w) => w.text === "Căn")!;
+    expect(rules.filter((r) => r.y < bases.yMin)).toHaveLength(3);
+  });
+
+  it("keeps a clear gutter between the agency block and the national title, even for long agency names", async () => {
+    const long = structuredClone(exp);
+    long.issuer = { ...exp.issuer!, parentBody: "Ủy ban nhân dân tỉnh Thanh Hóa", issuingBody: "Chi cục Tiêu chuẩn Đo lường Chất lượng thuộc Sở Khoa học và Công nghệ tỉnh Thanh Hóa" };
+    const f = join(dir, "record-long-agency.pdf");
+    writeFileSync(f, await renderInspectionRecord(long));
+    for (const p1 of [pages[0]!, pdfBbox(f)[0]!]) {
+      const cong = p1.words.find((w) => w.text === "CỘNG")!;
+      const title = p1.words.find((w) => w.text === "BIÊN")!;
+      const header = p1.words.filter((w) => w.yMax < title.yMin && w.xMax < cong.xMin + 1);
+      const leftEdge = Math.max(...header.map((w) => w.xMax));
+      expect(cong.xMin - leftEdge, header.map((w) => w.text).join(" ")).toBeGreaterThan((3 / 25.4) * 72);
+      expect(header.map((w) => w.text).join(" ")).toContain("THANH");
+    }
+    const text = squash(pdftotext(f, 1, 1));
+    for (const s of ["ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "CHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG THUỘC SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH THANH HÓA"]) expect(text).toContain(s);
   });
 
   it("puts 'Nơi nhận' bottom left on the last page", () => {

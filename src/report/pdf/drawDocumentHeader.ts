@@ -16,8 +16,10 @@ export interface DocumentHeader {
 export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
-/** Share of the content width taken by the agency block on the left; the national title takes the rest. */
-const LEFT_SHARE = 0.44;
+/** Clear space between the agency block and the national title, in mm. */
+const GUTTER = 5;
+/** The rule under the issuing body is 1/3 to 1/2 as long as its line (Decree 30/2020); 2/5 sits between. */
+const AGENCY_RULE = 0.4;
 
 /**
  * The top of a Decree 30/2020 document: agency block top left (parent body, issuing body in bold with a short
@@ -26,32 +28,42 @@ const LEFT_SHARE = 0.44;
  */
 export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   const top = w.y;
-  const leftW = w.contentWidth * LEFT_SHARE;
-  const rightX = w.margin.left + leftW;
-  const rightW = w.contentWidth - leftW;
+  // The national title column is as wide as the title and sits against the right margin, so the agency block
+  // gets all the rest: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" then fits on one line in 13 pt with a clear gutter.
+  w.font("bold", 12);
+  const rightW = w.width(NATIONAL_TITLE) + 1;
+  const rightX = w.margin.left + w.contentWidth - rightW;
+  const leftW = w.contentWidth - rightW - GUTTER;
   const leftC = w.margin.left + leftW / 2;
   const rightC = rightX + rightW / 2;
 
-  // Left column.
-  let y = top;
+  // Left column: 13 pt, or 12 pt (Decree 30 allows 12–13) when a name would otherwise need a second line.
+  const parent = h.parentBody.toLocaleUpperCase("vi").trim();
+  const issuing = h.issuingBody.toLocaleUpperCase("vi").trim();
+  const fits = (size: number) =>
+    w.font("normal", size).width(parent) <= leftW && w.font("bold", size).width(issuing) <= leftW;
+  const size = fits(13) ? 13 : 12;
+  const lh = w.lineHeight(size);
   const lines: Array<{ text: string; bold: boolean }> = [];
-  w.font("normal", 13);
-  for (const l of w.wrap(h.parentBody.toLocaleUpperCase("vi"), leftW - 2)) lines.push({ text: l, bold: false });
-  w.font("bold", 13);
-  for (const l of w.wrap(h.issuingBody.toLocaleUpperCase("vi"), leftW - 2)) lines.push({ text: l, bold: true });
-  const lh = w.lineHeight(13);
+  w.font("normal", size);
+  for (const l of w.wrap(parent, leftW)) lines.push({ text: l, bold: false });
+  w.font("bold", size);
+  const issuingLines = w.wrap(issuing, leftW);
+  for (const l of issuingLines) lines.push({ text: l, bold: true });
+  let y = top;
   for (const l of lines) {
-    w.font(l.bold ? "bold" : "normal", 13);
-    w.text(l.text, leftC, y + 4.5, "center");
+    w.font(l.bold ? "bold" : "normal", size);
+    w.text(l.text, leftC, y + size * 0.346, "center");
     y += lh;
   }
-  const rule = leftW / 3;
+  w.font("bold", size);
+  const rule = AGENCY_RULE * Math.max(0, ...issuingLines.map((l) => w.width(l)));
   w.doc.setLineWidth(0.3);
-  w.doc.line(leftC - rule / 2, y + 1.4, leftC + rule / 2, y + 1.4);
+  if (rule > 0) w.doc.line(leftC - rule / 2, y + 1.4, leftC + rule / 2, y + 1.4);
   y += 2.5;
   w.font("normal", 13);
   w.text(h.numberLine, leftC, y + 4.5, "center");
-  y += lh;
+  y += w.lineHeight(13);
   if (h.summary) {
     w.font("normal", 12);
     for (const l of w.wrap(h.summary, leftW - 4)) {
@@ -68,14 +80,14 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   w.font("bold", 13);
   w.text(NATIONAL_MOTTO, rightC, ry + 4.5, "center");
   const mw = w.width(NATIONAL_MOTTO);
-  ry += lh;
+  ry += w.lineHeight(13);
   w.doc.setLineWidth(0.3);
   w.doc.line(rightC - mw / 2, ry + 1.4, rightC + mw / 2, ry + 1.4);
   ry += 2.5;
   w.font("italic", 13);
   for (const l of w.wrap(h.placeDate, rightW)) {
     w.text(l, rightC, ry + 4.5, "center");
-    ry += lh;
+    ry += w.lineHeight(13);
   }
   w.doc.setLineWidth(0.25);
   w.y = Math.max(y, ry) + 6;
