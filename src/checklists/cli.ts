@@ -68,6 +68,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  if (positional.length > 2) throw new Error(`unexpected argument ${positional[2]} (one file at a time)`);
   const known = new Set(["id", "version", "title", "source", "unscored"]);
   const unknown = Object.keys(flags).find((f) => !known.has(f));
   if (unknown) throw new Error(`unknown option --${unknown}`);
