@@ -18,6 +18,8 @@ describe("column wordings provinces use", () => {
     ["Kết quả đạt được", "evidence"], ["Sản phẩm", "evidence"], ["Kết quả đạt được (hồ sơ minh chứng)", "evidence"],
     ["Cơ quan thực hiện", "responsible"], ["Cơ quan chủ trì", "responsible"], ["Chủ trì", "responsible"],
     ["Cơ quan phối hợp", "coordinating"], ["Phối hợp", "coordinating"],
+    ["Cơ quan, đơn vị thực hiện", "responsible"], ["Cơ quan, đơn vị chủ trì", "responsible"], ["Cơ quan, đơn vị phối hợp", "coordinating"],
+    ["Nội dung cần thực hiện", "activities"],
     ["Thời gian", "timing"], ["Thời gian thực hiện", "timing"],
     ["Ghi chú", null], ["", null],
   ])("%s → %s", (header, role) => {
