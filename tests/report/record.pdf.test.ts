@@ -235,7 +235,14 @@ describe("inspection record PDF (poppler)", () => {
     const ps = pdfBbox(f3);
     expect(ps.length).toBe(pages.length + 1);
     const appendix = squash(pdftotext(f3, ps.length, ps.length));
-    expect(appendix).toContain("PHỤ LỤC: ẢNH MINH CHỨNG");
+    expect(appendix).toContain("Phụ lục ẢNH MINH CHỨNG (Kèm theo Biên bản kiểm tra số 12/BB-ĐKT ngày 05/02/2026)");
+    // Decree 30/2020: "Phụ lục" and the name centred, bold; the document it goes with in italics.
+    const top = ps[ps.length - 1]!.words.slice(1, 4); // after the page number
+    expect(top.map((w) => w.text)).toEqual(["Phụ", "lục", "ẢNH"]);
+    const centre = (w: { xMin: number; xMax: number }) => (w.xMin + w.xMax) / 2;
+    const axis = ((30 + (210 - 15)) / 2 / 25.4) * 72;
+    expect(Math.abs((top[0]!.xMin + top[1]!.xMax) / 2 - axis)).toBeLessThan(3);
+    expect(centre(top[2]!)).toBeLessThan(axis);
     for (let i = 1; i <= 3; i++) expect(appendix).toContain(`Ảnh ${i} (I.1.${i}): Sổ theo dõi hồ sơ tiếp nhận và trả kết quả, trang ${i}`);
     expect(squash(pdftotext(f3, ps.length - 1, ps.length - 1))).toContain("Nơi nhận:");
     const without = join(dir, "record-nophotos.pdf");

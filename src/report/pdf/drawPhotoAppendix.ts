@@ -4,15 +4,27 @@ import type { PdfWriter } from "./PdfWriter";
 export interface CaptionedPhoto extends PdfImage {
   caption: string;
 }
+/** An appendix heading as Decree 30/2020 lays it out: "Phụ lục", its name in capitals, the document it goes with. */
+export interface AppendixHeading {
+  /** "Phụ lục" (bold, 14 pt). */
+  label: string;
+  /** The appendix's name, drawn in bold capitals. */
+  title: string;
+  /** "(Kèm theo Biên bản kiểm tra số 12/BB-ĐKT ngày 05/02/2026)", italic. */
+  attachedTo?: string;
+}
 
 const COLS = 2;
 const GAP = 6;
 const BOX_H = 62;
 
 /** An appendix on new pages: photos two to a row in fixed boxes (aspect kept), each captioned in italics. */
-export function drawPhotoAppendix(w: PdfWriter, heading: string, photos: readonly CaptionedPhoto[]): void {
+export function drawPhotoAppendix(w: PdfWriter, heading: AppendixHeading, photos: readonly CaptionedPhoto[]): void {
   w.newPage();
-  w.paragraph(heading, { style: "bold", align: "center", after: 4 });
+  w.paragraph(heading.label, { size: 14, style: "bold", align: "center" });
+  w.paragraph(heading.title.toLocaleUpperCase("vi"), { size: 14, style: "bold", align: "center" });
+  if (heading.attachedTo) w.paragraph(heading.attachedTo, { size: 13, style: "italic", align: "center" });
+  w.gap(5);
   const boxW = (w.contentWidth - GAP * (COLS - 1)) / COLS;
   for (let i = 0; i < photos.length; i += COLS) {
     const row = photos.slice(i, i + COLS);

@@ -1,5 +1,6 @@
 import type { DocumentHeader } from "../pdf/drawDocumentHeader";
 import type { Signer } from "../pdf/drawClosing";
+import type { AppendixHeading } from "../pdf/drawPhotoAppendix";
 
 export interface RecordCheckRow {
   code: string;
@@ -53,5 +54,5 @@ export interface InspectionRecordModel {
   closingStatement: string;
   signers: Signer[];
   recipients: string[];
-  photos: { heading: string; items: RecordPhoto[] };
+  photos: { heading: AppendixHeading; items: RecordPhoto[] };
 }

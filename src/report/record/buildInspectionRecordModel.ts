@@ -31,6 +31,7 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
   // `agency.province` is an id, not a name: without an issuer the place is left blank to be written in.
   const place = issuer?.place.trim() ?? "";
   const where = ins.place.trim() || agency.name;
+  const numberLine = formatDocNumber(ins.recordNumber, "BB", symbol);
 
   const decision = ins.decisionRef.trim()
     ? `Căn cứ Quyết định số ${ins.decisionRef.trim()}${ins.decisionDate ? ` ngày ${formatDateVi(ins.decisionDate)}` : ""}${issuer ? ` của ${issuer.issuingBody.trim()}` : ""} về việc kiểm tra việc áp dụng Hệ thống quản lý chất lượng tại ${agency.name}`
@@ -105,7 +106,7 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
     header: {
       parentBody: issuer?.parentBody ?? "",
       issuingBody,
-      numberLine: formatDocNumber(ins.recordNumber, "BB", symbol),
+      numberLine,
       placeDate: formatPlaceDate(place, date),
     },
     title: "Biên bản kiểm tra",
@@ -150,7 +151,10 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
       { heading: ["Trưởng đoàn kiểm tra"], note: "(Ký, ghi rõ họ tên)", name: ins.leadName.trim(), signature: ins.leadSignature },
     ],
     recipients: issuer?.recipients?.length ? issuer.recipients : [agency.name, `Lưu: VT, ${symbol}`],
-    photos: { heading: "PHỤ LỤC: ẢNH MINH CHỨNG", items: photos },
+    photos: {
+      heading: { label: "Phụ lục", title: "Ảnh minh chứng", attachedTo: `(Kèm theo Biên bản kiểm tra ${numberLine.replace(/^Số: /u, "số ")} ngày ${formatDateVi(date)})` },
+      items: photos,
+    },
   };
 }
 
