@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ENTITIES, EntityNameSchema } from "./entities";
-import { isHlc } from "./hlc";
+import { HLC_RE } from "./hlc";
 
-export const HlcSchema = z.string().refine(isHlc, "hlc không hợp lệ");
+export const HlcSchema = z.string().regex(HLC_RE, "hlc không hợp lệ");
 
 export const ChangeSchema = z.object({
   id: z.string().min(1).max(100),

@@ -12,7 +12,8 @@ export interface Hlc {
  * ahead cannot drag every other device's clock with it. */
 export const MAX_ADOPTED_DRIFT_MS = 24 * 60 * 60 * 1000;
 
-const HLC_RE = /^(\d{15}):(\d{5}):([A-Za-z0-9_-]{1,64})$/;
+/** `<15-digit ms>:<5-digit counter>:<device>`. */
+export const HLC_RE = /^(\d{15}):(\d{5}):([A-Za-z0-9_-]{1,64})$/;
 
 export function isHlc(s: string): boolean {
   return HLC_RE.test(s);

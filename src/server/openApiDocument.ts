@@ -1,26 +1,128 @@
-import { PROTOCOL_VERSION } from "../domain/protocol";
+import { z } from "zod";
+import { BundleSchema } from "../domain/bundle";
+import { ChangeSchema } from "../domain/change";
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from "../domain/protocol";
+import { NewUserSchema } from "./auth/NewUserSchema";
+import { ROLES } from "./auth/ServerUser";
+import { PULL_MAX_LIMIT } from "./sync/pullChanges";
 
-const problem = { description: "Lỗi (application/problem+json, RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problem = (description = "Lỗi (application/problem+json, RFC 9457)") => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
 const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const jsonBody = (schema: object) => ({ required: true, content: { "application/json": { schema } } });
 const auth = [{ bearer: [] }];
 const shaParam = { name: "sha256", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } };
+/** The JSON Schema of a domain zod schema, so the document cannot drift from what the server checks. */
+const fromZod = (schema: z.ZodType): Record<string, unknown> => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+  return rest;
+};
+
+/** Every operation: the version headers it may send, and the answers they can get. */
+function op(o: { summary: string; security?: boolean; parameters?: object[]; requestBody?: object; responses: Record<string, object> }) {
+  return {
+    summary: o.summary,
+    ...(o.security === false ? {} : { security: auth }),
+    parameters: [
+      { name: "X-Protocol-Version", in: "header", schema: { type: "string", const: String(PROTOCOL_VERSION) }, description: "Another value: 426" },
+      { name: "X-Schema-Version", in: "header", schema: { type: "string", pattern: "^\\d+$" }, description: `Older than ${SCHEMA_VERSION}: 426; newer: 409` },
+      ...(o.parameters ?? []),
+    ],
+    ...(o.requestBody ? { requestBody: o.requestBody } : {}),
+    responses: {
+      ...o.responses,
+      ...(o.security === false ? {} : { 401: problem("Không có hoặc sai token") }),
+      ...(o.requestBody && "content" in o.requestBody && JSON.stringify(o.requestBody).includes("application/json") ? { 415: problem("Content-Type không phải JSON") } : {}),
+      409: problem("Ứng dụng dùng dữ liệu mới hơn máy chủ"),
+      426: problem("Cần cập nhật ứng dụng"),
+    },
+  };
+}
 
 const yearParam = { name: "year", in: "query", required: true, schema: { type: "integer", minimum: 2014, maximum: 2100 } };
 const provinceParam = { name: "province", in: "query", schema: { type: "string" }, description: "Admin only: which province" };
+const dostOp = (summary: string, parameters: object[]) => op({ summary, parameters, responses: { 200: json({ type: "object" }), 400: problem(), 403: problem() } });
 
 /** The DOST console routes (src/server/dost), read-only aggregates for dost and admin. */
 const DOST_PATHS: Record<string, Record<string, unknown>> = {
-  "/api/dost/summary": { get: { summary: "DOST: the province-year summary", security: auth, parameters: [yearParam, provinceParam], responses: { 200: json({ type: "object" }), 400: problem, 403: problem } } },
-  "/api/dost/dashboard": { get: { summary: "DOST: dashboard figures", security: auth, parameters: [yearParam, provinceParam], responses: { 200: json({ type: "object" }), 400: problem, 403: problem } } },
-  "/api/dost/inspections": { get: { summary: "DOST: inspections of the year, filtered", security: auth, parameters: [yearParam, provinceParam], responses: { 200: json({ type: "object" }), 400: problem, 403: problem } } },
+  "/api/dost/summary": { get: dostOp("DOST: the province-year summary", [yearParam, provinceParam]) },
+  "/api/dost/dashboard": { get: dostOp("DOST: dashboard figures", [yearParam, provinceParam]) },
+  "/api/dost/inspections": { get: dostOp("DOST: inspections of the year, filtered", [yearParam, provinceParam]) },
   "/api/dost/agencies/{id}/history": {
-    get: { summary: "DOST: an agency's inspections over the years", security: auth, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, provinceParam], responses: { 200: json({ type: "object" }), 403: problem } },
+    get: dostOp("DOST: an agency's inspections over the years", [{ name: "id", in: "path", required: true, schema: { type: "string" } }, provinceParam]),
   },
 };
 
+const REJECTED = { type: "array", items: { type: "object", required: ["id", "reason"], properties: { id: { type: "string" }, reason: { type: "string", description: "Vietnamese" } } } };
+const BUNDLE = fromZod(BundleSchema);
+
+const SCHEMAS: Record<string, object> = {
+  Problem: {
+    type: "object",
+    required: ["type", "title", "status", "detail"],
+    properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string", description: "Vietnamese, for the user" } },
+  },
+  Health: {
+    type: "object",
+    required: ["ok", "protocol", "schema", "epoch", "storage", "time"],
+    properties: {
+      ok: { type: "boolean" }, protocol: { type: "integer" }, schema: { type: "integer" }, epoch: { type: "string", description: "Changes when the database is restored: push every retained change again, pull from 0" },
+      storage: { enum: ["pglite", "postgres"] }, time: { type: "string", format: "date-time" },
+    },
+  },
+  User: {
+    type: "object",
+    required: ["id", "username", "role", "province", "team", "displayName"],
+    properties: {
+      id: { type: "string" }, username: { type: "string" }, role: { enum: [...ROLES] },
+      province: { type: ["string", "null"] }, team: { type: ["string", "null"] }, displayName: { type: "string" },
+    },
+  },
+  NewUser: fromZod(NewUserSchema),
+  LoginRequest: {
+    type: "object",
+    required: ["username", "password"],
+    properties: { username: { type: "string", minLength: 1, maxLength: 64 }, password: { type: "string", minLength: 1, maxLength: 200 } },
+  },
+  LoginResponse: { type: "object", required: ["token", "user"], properties: { token: { type: "string" }, user: ref("User") } },
+  Change: fromZod(ChangeSchema),
+  PushRequest: {
+    type: "object",
+    required: ["device", "changes"],
+    properties: { device: { type: "string", minLength: 1, maxLength: 64 }, changes: { type: "array", maxItems: 5000, items: ref("Change") } },
+  },
+  PushResponse: {
+    type: "object",
+    required: ["accepted", "rejected", "epoch"],
+    properties: {
+      accepted: { type: "array", items: { type: "string" } },
+      rejected: REJECTED,
+      epoch: { type: "string" },
+    },
+  },
+  PullResponse: {
+    type: "object",
+    required: ["changes", "cursor", "more", "epoch"],
+    properties: {
+      changes: { type: "array", items: ref("Change") },
+      cursor: { type: "string", pattern: "^\\d+$", description: "Pass as `after` next time" },
+      more: { type: "boolean" },
+      epoch: { type: "string" },
+    },
+  },
+  Bundle: { ...BUNDLE, properties: { ...(BUNDLE.properties as object), changes: { type: "array", items: ref("Change") } } },
+  BundleResponse: {
+    type: "object",
+    required: ["accepted", "rejected", "epoch", "blobs"],
+    properties: { accepted: { type: "array", items: { type: "string" } }, rejected: REJECTED, epoch: { type: "string" }, blobs: { type: "integer", description: "Photos stored" } },
+  },
+  BlobStored: { type: "object", required: ["sha256", "size"], properties: { sha256: { type: "string" }, size: { type: "integer" } } },
+};
+
 /**
- * The OpenAPI 3.1 description of every route the server registers (a test keeps the two in step). `routes` are
- * the app's registered routes: a DOST console route not yet described by hand still gets a minimal entry.
+ * The OpenAPI 3.1 description of every route the server registers (a test keeps the two in step and checks real
+ * answers against these schemas). `routes` are the app's registered routes: a DOST console route not yet described
+ * by hand still gets a minimal entry.
  */
 export function openApiDocument(routes: readonly { method: string; path: string }[] = []): Record<string, unknown> {
   const dost: Record<string, Record<string, unknown>> = structuredClone(DOST_PATHS);
@@ -29,98 +131,77 @@ export function openApiDocument(routes: readonly { method: string; path: string 
     const path = r.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
     const m = r.method.toLowerCase();
     dost[path] ??= {};
-    dost[path][m] ??= { summary: `DOST console: ${r.method} ${path}`, security: auth, responses: { 200: json({ type: "object" }), 403: problem } };
+    dost[path][m] ??= op({ summary: `DOST console: ${r.method} ${path}`, responses: { 200: json({ type: "object" }), 403: problem() } });
   }
   return {
     openapi: "3.1.0",
     info: {
       title: "HTQLCL kiểm tra — máy chủ đồng bộ",
       version: String(PROTOCOL_VERSION),
-      description: "Sync server of the ISO 9001 inspection app. Clients send `X-Protocol-Version` and `X-Schema-Version`; another protocol or an older schema gets 426 (update the app), a newer schema than the server's gets 409 (the server is not updated yet; the changes stay on the device).",
+      description:
+        "Sync server of the ISO 9001 inspection app. Clients send `X-Protocol-Version` and `X-Schema-Version`; another protocol or an older schema gets 426 (update the app), a newer schema than the server's gets 409 (the server is not updated yet; the changes stay on the device). Every error is application/problem+json with a Vietnamese `detail`: 404 for an unknown path, 405 (with `Allow`) for a known path and another method, 415 for a JSON route's body declared as another type, 413 over a size limit.",
     },
-    components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: {
-        Problem: {
-          type: "object",
-          properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" } },
-        },
-        User: {
-          type: "object",
-          properties: {
-            id: { type: "string" }, username: { type: "string" }, role: { enum: ["admin", "dost", "lead", "inspector"] },
-            province: { type: ["string", "null"] }, team: { type: ["string", "null"] }, displayName: { type: "string" },
-          },
-        },
-        Change: {
-          type: "object",
-          required: ["id", "entity", "rowId", "field", "value", "hlc", "prevHlc", "device", "user"],
-          properties: {
-            id: { type: "string" }, entity: { type: "string" }, rowId: { type: "string" }, field: { type: "string" }, value: {},
-            hlc: { type: "string" }, prevHlc: { type: ["string", "null"] }, device: { type: "string" }, user: { type: "string" },
-            merges: { type: "array", items: { type: "string" } }, reopen: { type: "boolean" },
-          },
-        },
-      },
-    },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: SCHEMAS },
     paths: {
-      "/api/health": { get: { summary: "Server status, protocol version and epoch", responses: { 200: json({ type: "object" }) } } },
-      "/api/openapi.json": { get: { summary: "This document", responses: { 200: json({ type: "object" }) } } },
+      "/api/health": { get: op({ summary: "Server status, protocol version and epoch", security: false, responses: { 200: json(ref("Health")), 503: problem("Cơ sở dữ liệu chưa sẵn sàng") } }) },
+      "/api/openapi.json": { get: op({ summary: "This document", security: false, responses: { 200: json({ type: "object" }) } }) },
       "/api/auth/login": {
-        post: {
-          summary: "Sign in (rate-limited per username and address)",
-          requestBody: { content: { "application/json": { schema: { type: "object", properties: { username: { type: "string" }, password: { type: "string" } } } } } },
-          responses: { 200: json({ type: "object", properties: { token: { type: "string" }, user: { $ref: "#/components/schemas/User" } } }), 401: problem, 429: problem },
-        },
+        post: op({
+          summary: "Sign in; 10 failures per username or 50 per address in 15 minutes: 429 with Retry-After",
+          security: false,
+          requestBody: jsonBody(ref("LoginRequest")),
+          responses: {
+            200: json(ref("LoginResponse")),
+            400: problem(),
+            401: problem("Sai tên đăng nhập hoặc mật khẩu"),
+            413: problem(),
+            429: { ...problem("Quá nhiều lần đăng nhập sai"), headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds" } } },
+          },
+        }),
       },
-      "/api/auth/logout": { post: { summary: "Revoke the token used", security: auth, responses: { 204: { description: "Revoked" }, 401: problem } } },
-      "/api/auth/me": { get: { summary: "The signed-in user", security: auth, responses: { 200: json({ type: "object" }), 401: problem } } },
+      "/api/auth/logout": { post: op({ summary: "Revoke the token used", responses: { 204: { description: "Revoked" } } }) },
+      "/api/auth/me": { get: op({ summary: "The signed-in user", responses: { 200: json({ type: "object", required: ["user"], properties: { user: ref("User") } }) } }) },
       "/api/users": {
-        get: { summary: "Accounts (admin: all; dost: its province)", security: auth, responses: { 200: json({ type: "object" }), 403: problem } },
-        post: {
-          summary: "Create an account (admin; dost within its province)",
-          security: auth,
-          requestBody: { content: { "application/json": { schema: { type: "object", properties: { username: {}, password: {}, role: {}, province: {}, team: {} } } } } },
-          responses: { 201: json({ type: "object" }), 400: problem, 403: problem, 409: problem },
-        },
+        get: op({ summary: "Accounts (admin: all; dost: its province)", responses: { 200: json({ type: "object", required: ["users"], properties: { users: { type: "array", items: ref("User") } } }), 403: problem() } }),
+        post: op({
+          summary: "Create an account (admin; dost within its province, no admins). province and team are ids; a team exists once a user belongs to it",
+          requestBody: jsonBody(ref("NewUser")),
+          responses: { 201: json({ type: "object", required: ["user"], properties: { user: ref("User") } }, "Created"), 400: problem(), 403: problem(), 409: problem("Tên đăng nhập đã có"), 413: problem() },
+        }),
       },
       "/api/sync/push": {
-        post: {
-          summary: "Push changes: each stored once, checked on its own, answered for every id",
-          security: auth,
-          requestBody: { content: { "application/json": { schema: { type: "object", properties: { device: { type: "string" }, changes: { type: "array", items: { $ref: "#/components/schemas/Change" } } } } } } },
-          responses: {
-            200: json({ type: "object", properties: { accepted: { type: "array" }, rejected: { type: "array" }, epoch: { type: "string" } } }),
-            400: problem, 401: problem, 413: problem, 426: problem,
-          },
-        },
+        post: op({
+          summary: "Push changes (at most 5000, 32 MB; may be sent Content-Encoding: gzip): each stored once, checked on its own, answered for every id, in one transaction",
+          requestBody: jsonBody(ref("PushRequest")),
+          responses: { 200: json(ref("PushResponse")), 400: problem("Không phải JSON, hoặc một thay đổi không có id: không ghi gì"), 413: problem() },
+        }),
       },
       "/api/sync/bundle": {
-        post: {
-          summary: "Import a sync bundle file (htqlcl-bundle/1): its changes under the push rules and its photos, in one transaction",
-          security: auth,
-          requestBody: { content: { "application/json": { schema: { type: "object", properties: { format: { const: "htqlcl-bundle/1" }, changes: { type: "array", items: { $ref: "#/components/schemas/Change" } }, blobs: { type: "object", additionalProperties: { type: "string", contentEncoding: "base64" } } } } } } },
-          responses: {
-            200: json({ type: "object", properties: { accepted: { type: "array" }, rejected: { type: "array" }, epoch: { type: "string" }, blobs: { type: "integer" } } }),
-            400: problem, 401: problem, 413: problem, 422: problem,
-          },
-        },
+        post: op({
+          summary: "Import a sync bundle file (htqlcl-bundle/1, up to 100 MB): its changes under the push rules and its photos, in one transaction",
+          requestBody: jsonBody(ref("Bundle")),
+          responses: { 200: json(ref("BundleResponse")), 400: problem(), 413: problem(), 422: problem("Ảnh hỏng, hoặc gói của tỉnh khác: không ghi gì") },
+        }),
       },
       "/api/sync/pull": {
-        get: {
-          summary: "Changes after a cursor, within the user's scope",
-          security: auth,
+        get: op({
+          summary: "Accepted changes after a cursor, within the user's scope, in server order (gzip when asked)",
           parameters: [
-            { name: "after", in: "query", schema: { type: "string", pattern: "^\\d+$" } },
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 5000 } },
+            { name: "after", in: "query", schema: { type: "string", pattern: "^\\d{1,18}$", default: "0" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: PULL_MAX_LIMIT, default: 1000 } },
           ],
-          responses: { 200: json({ type: "object", properties: { changes: { type: "array" }, cursor: { type: "string" }, more: { type: "boolean" }, epoch: { type: "string" } } }), 400: problem },
-        },
+          responses: { 200: json(ref("PullResponse")), 400: problem() },
+        }),
       },
       "/api/blobs/{sha256}": {
-        put: { summary: "Upload a photo or PDF; the hash is verified, a repeat is harmless", security: auth, parameters: [shaParam], responses: { 200: json({ type: "object" }), 201: json({ type: "object" }), 413: problem, 422: problem } },
-        get: { summary: "Download a blob", security: auth, parameters: [shaParam], responses: { 200: { description: "The bytes" }, 404: problem } },
-        head: { summary: "Whether the server has the blob (resumable uploads)", security: auth, parameters: [shaParam], responses: { 200: { description: "Present" }, 404: { description: "Absent" } } },
+        put: op({
+          summary: "Upload a photo or PDF (JPEG, PNG, WebP, PDF, octet-stream; up to 10 MB); the hash is verified, a repeat is harmless",
+          parameters: [shaParam],
+          requestBody: { required: true, content: { "image/jpeg": {}, "image/png": {}, "image/webp": {}, "application/pdf": {}, "application/octet-stream": {} } },
+          responses: { 201: json(ref("BlobStored"), "Stored"), 200: json(ref("BlobStored"), "Already there"), 400: problem(), 413: problem(), 415: problem(), 422: problem("Nội dung không khớp mã SHA-256") },
+        }),
+        get: op({ summary: "Download a blob (within the uploader's province and team, and its DOST)", parameters: [shaParam], responses: { 200: { description: "The bytes, with their Content-Type" }, 400: problem(), 404: problem() } }),
+        head: op({ summary: "Whether the server has the blob (resumable uploads)", parameters: [shaParam], responses: { 200: { description: "Present" }, 404: { description: "Absent" } } }),
       },
       ...dost,
     },
