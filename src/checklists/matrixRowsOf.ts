@@ -73,6 +73,13 @@ export function matrixRowsOf(table: RawTable, header: MatrixHeader, warnings: Im
       if (col === undefined || !cell || cell.merged === "left") continue;
       row.cells[role] = { text: cell.merged ? cleanCellText(cell.text) : (own[col] ?? ""), above: cell.merged === "above" };
     }
+    // An item's title merged across "Nội dung thực hiện" is its activity as well.
+    const itemCol = header.columns.item;
+    const activitiesCol = header.columns.activities;
+    if (itemCol !== undefined && activitiesCol !== undefined && activitiesCol > itemCol && text(row, "item") !== "") {
+      const span = raw.cells.slice(itemCol + 1, activitiesCol + 1);
+      if (span.every((c) => c.merged === "left")) row.cells.activities = { text: text(row, "item"), above: false };
+    }
     if (filled.length === 1) {
       const section = sectionInMergedRow(filled[0]!);
       if (section && text(row, "item") === "") row.mergedSection = section;

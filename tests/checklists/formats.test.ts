@@ -151,6 +151,48 @@ describe("each format gives the same checklist", () => {
     ]);
   });
 
+  test("XLSX: an empty first sheet, columns in another order and wording, an item title merged across 'Nội dung thực hiện'", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1");
+    const ws = wb.addWorksheet("PL I");
+    ws.addRows([
+      ["Thời gian thực hiện", "STT", "Nội dung kiểm tra", "Nội dung thực hiện", "Sản phẩm", "Cơ quan, đơn vị chủ trì"],
+      ["PHẦN I. Áp dụng HTQLCL"],
+      ["Hàng năm", 1, "Hoạt động cải tiến trong HTQLCL", "", "Hồ sơ cải tiến", "Các cơ quan"],
+      ["Thường xuyên", 2, "Phạm vi áp dụng", "- Rà soát\n- Cập nhật", "• Quyết định công bố", "Các cơ quan"],
+      ["", "", "", "Công bố lại", "", ""],
+    ]);
+    ws.mergeCells("A2:F2");
+    ws.mergeCells("C3:D3");
+    ws.mergeCells("C4:C5");
+    ws.mergeCells("F4:F5");
+    const { checklist, warnings } = importChecklist({ name: "pl.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    expect(checklist.sections).toEqual([
+      {
+        code: "I",
+        title: "Áp dụng HTQLCL",
+        scored: true,
+        items: [
+          {
+            code: "I.1",
+            title: "Hoạt động cải tiến trong HTQLCL",
+            criteria: [{ code: "I.1.1", activities: ["Hoạt động cải tiến trong HTQLCL"], evidence: ["Hồ sơ cải tiến"], responsible: "Các cơ quan", timing: "Hàng năm" }],
+          },
+          {
+            code: "I.2",
+            title: "Phạm vi áp dụng",
+            criteria: [
+              { code: "I.2.1", activities: ["Rà soát", "Cập nhật"], evidence: ["Quyết định công bố"], responsible: "Các cơ quan", timing: "Thường xuyên" },
+              { code: "I.2.2", activities: ["Công bố lại"], evidence: [], responsible: "Các cơ quan" },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   test("XLSX dates in the Thời gian column read as Vietnamese dates, not serial numbers", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
