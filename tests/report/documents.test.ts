@@ -15,11 +15,24 @@ const exp = InspectionExportSchema.parse(sampleExport({ criteria: 16 }));
 
 describe("desk-review letter", () => {
   it("lists exactly the partial and nonconform criteria and asks for a fix by a date two months on", async () => {
-    const desk = { ...exp, inspection: { ...exp.inspection, mode: "desk" as const, recordNumber: "" } };
+    // One criterion with several activities (the 30-criterion sample has them) is among the unmet ones.
+    const exp = InspectionExportSchema.parse(sampleExport({ criteria: 30 }));
+    const several = exp.checklist.sections[0]!.items.flatMap((i) => i.criteria).find((c) => c.activities.length > 1)!.code;
+    const results = exp.results.map((r) => (r.criterionCode === several ? { ...r, outcome: "partial" as const, severity: null } : r));
+    const desk = { ...exp, results, inspection: { ...exp.inspection, mode: "desk" as const, recordNumber: "" } };
     const m = buildDeskReviewLetterModel(desk, { number: "45" });
-    const unmet = exp.results.filter((r) => r.outcome === "partial" || r.outcome === "nonconform").map((r) => r.criterionCode);
+    const unmet = results.filter((r) => r.outcome === "partial" || r.outcome === "nonconform").map((r) => r.criterionCode);
     const table = m.blocks.find((b) => b.kind === "table");
-    expect(table?.kind === "table" && table.table.rows.map((r) => ("span" in r ? "" : r[1]!.split(". ")[0]))).toEqual(unmet);
+    const cells = table?.kind === "table" ? table.table.rows.map((r) => ("span" in r ? "" : r[1]!)) : [];
+    expect(cells.map((c) => c.split(/\.\s/u)[0])).toEqual(unmet);
+    // A criterion with several activities lists them under its code, not after it ("I.1.3. - …").
+    const criteria = new Map(exp.checklist.sections.flatMap((s) => s.items.flatMap((i) => i.criteria)).map((c) => [c.code, c]));
+    const expected = unmet.map((code) => {
+      const acts = criteria.get(code)!.activities;
+      return acts.length > 1 ? `${code}.\n${acts.map((a) => `- ${a}`).join("\n")}` : `${code}. ${acts[0]}`;
+    });
+    expect(cells).toEqual(expected);
+    expect(expected.filter((c) => c.includes("\n- ")).length).toBeGreaterThan(0);
     const file = join(dir, "letter.pdf");
     writeFileSync(file, await renderDeskReviewLetter(desk, { number: "45" }));
     const text = squash(pdfBodyText(file));
@@ -81,6 +94,16 @@ describe("team report", () => {
     expect(rows?.kind === "table" && rows.table.rows[0]).toEqual(["1", "Ủy ban nhân dân xã Mường Lát", "Tại trụ sở", "05/02/2026", conform, expect.any(String), expect.any(String), nc, nc]);
     expect(pdfFonts(file).every((f) => f.embedded)).toBe(true);
     expect(pdfFonts(file).map((f) => f.name)).toContain("Tinos-Bold");
+  });
+
+  it("says 'Ngày …' for inspections on one day, and no '0 cơ quan' when all were of one form", () => {
+    const same = { ...exp, agency: { ...exp.agency, id: "ag-2", name: "Ủy ban nhân dân xã Trung Lý" } };
+    const intro = buildTeamReportModel([exp, same]).blocks.find((b) => b.kind === "paragraph");
+    expect(intro?.kind === "paragraph" && intro.text).toBe(
+      "Ngày 05/02/2026, Sở Khoa học và Công nghệ đã kiểm tra tại trụ sở 2 cơ quan.",
+    );
+    const byDesk = buildTeamReportModel([{ ...exp, inspection: { ...exp.inspection, mode: "desk" } }]).blocks.find((b) => b.kind === "paragraph");
+    expect(byDesk?.kind === "paragraph" && byDesk.text).toBe("Ngày 05/02/2026, Sở Khoa học và Công nghệ đã kiểm tra qua hồ sơ, báo cáo 1 cơ quan.");
   });
 
   it("refuses an empty set", async () => {

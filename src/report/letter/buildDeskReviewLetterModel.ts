@@ -31,7 +31,7 @@ export function buildDeskReviewLetterModel(raw: InspectionExport, opts: LetterOp
   const rows = unmet.map((p, i) => {
     const r = results.get(p.criterion.code);
     const problems = findings.filter((f) => f.criterionCode === p.criterion.code).map((f) => f.text.trim());
-    return [String(i + 1), `${p.criterion.code}. ${criterionText(p.criterion)}`, resultLabel(r), [r?.note.trim(), ...problems].filter(Boolean).join("\n")];
+    return [String(i + 1), `${p.criterion.code}.${p.criterion.activities.length > 1 ? "\n" : " "}${criterionText(p.criterion)}`, resultLabel(r), [r?.note.trim(), ...problems].filter(Boolean).join("\n")];
   });
   const blocks: DocumentBlock[] = [
     {

@@ -26,6 +26,15 @@ export function buildTeamReportModel(raws: readonly InspectionExport[], opts: Te
   const dates = exps.map((e) => e.inspection.signedOn ?? e.inspection.startedOn).sort();
   const date = opts.date ?? dates[dates.length - 1]!;
   const onsite = exps.filter((e) => e.inspection.mode === "onsite").length;
+  const desk = exps.length - onsite;
+  const lastDay = dates[dates.length - 1];
+  const when = dates[0] === lastDay ? `Ngày ${formatDateVi(dates[0])}` : `Từ ngày ${formatDateVi(dates[0])} đến ngày ${formatDateVi(lastDay)}`;
+  const how =
+    onsite && desk
+      ? `${exps.length} cơ quan, trong đó ${onsite} cơ quan kiểm tra tại trụ sở và ${desk} cơ quan kiểm tra qua hồ sơ, báo cáo`
+      : onsite
+        ? `tại trụ sở ${onsite} cơ quan`
+        : `qua hồ sơ, báo cáo ${desk} cơ quan`;
 
   const rows = exps.map((e, i) => {
     const scored = new Set(orderedCriteria(e.checklist).filter((p) => p.section.scored).map((p) => p.criterion.code));
@@ -40,7 +49,7 @@ export function buildTeamReportModel(raws: readonly InspectionExport[], opts: Te
     { kind: "heading", text: "I. KHÁI QUÁT" },
     {
       kind: "paragraph",
-      text: `Từ ngày ${formatDateVi(dates[0])} đến ngày ${formatDateVi(dates[dates.length - 1])}, ${issuingBody} đã kiểm tra ${exps.length} cơ quan, trong đó ${onsite} cơ quan kiểm tra tại trụ sở và ${exps.length - onsite} cơ quan kiểm tra qua hồ sơ, báo cáo.`,
+      text: `${when}, ${issuingBody} đã kiểm tra ${how}.`,
     },
     { kind: "heading", text: "II. KẾT QUẢ KIỂM TRA" },
     {
