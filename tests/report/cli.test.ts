@@ -78,6 +78,12 @@ describe("npm run report", () => {
       [["record", good, "--out", join(dir, "no", "such", "dir.pdf")], /^report: cannot write .*dir\.pdf: no such directory$/u],
       [["frobnicate", good], /^report: unknown command frobnicate; usage: /u],
       [["record", good, "--colour"], /^report: unknown option --colour; usage: /u],
+      [[], /^report: no command given; usage: npm run report -- <record\|/u],
+      [["record"], /^report: record needs an inspection export file; usage: /u],
+      [["record", good, "--out"], /^report: --out needs a file name$/u],
+      [["record", good, good, "--out", out], /^report: record takes one inspection export, got 2$/u],
+      [["record", good, "--out", dir], /^report: cannot write .*: is a directory$/u],
+      [["record", dir, "--out", out], /^report: cannot read .*: is a directory$/u],
     ];
     for (const [argv, message] of cases) {
       const r = await cli(...argv);
@@ -89,5 +95,17 @@ describe("npm run report", () => {
     }
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+
+    // The real command, as `npm run report` starts it: the same one line on stderr and exit 1, no stack trace.
+    const real = spawnSync(process.execPath, ["--import", "tsx", "src/report/cli.ts", "record", invalid, "--out", out], { encoding: "utf8" });
+    expect(real.status).toBe(1);
+    expect(real.stdout).toBe("");
+    expect(real.stderr).toMatch(/^report: .*invalid\.json is not a valid htqlcl-inspection\/1 export: at inspection\.startedOn: [^\n]+\n$/u);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("--help prints the usage on stdout and exits 0", async () => {
+    const r = await cli("--help");
+    expect([r.code, r.err, r.out]).toEqual([0, "", "usage: npm run report -- <record|letter|team-report|results-csv|actions-csv|xlsx> <inspection.json>... --out <file> [--no-photos]\n"]);
   });
 });

@@ -32,10 +32,11 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
       else if (a.startsWith("-")) throw new CliError(`unknown option ${a}; ${USAGE}`);
       else files.push(a);
     }
-    if (!command || command === "--help" || command === "-h") {
+    if (command === "--help" || command === "-h") {
       io.stdout(`${USAGE}\n`);
-      return command ? 0 : 2;
+      return 0;
     }
+    if (!command) throw new CliError(`no command given; ${USAGE}`);
     const known = ["record", "letter", "team-report", "results-csv", "actions-csv", "xlsx"];
     if (!known.includes(command)) throw new CliError(`unknown command ${command}; ${USAGE}`);
     if (files.length === 0) throw new CliError(`${command} needs an inspection export file; ${USAGE}`);

@@ -10,6 +10,7 @@ export function writeAtomically(file: string, data: Uint8Array | string): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     const code = (e as { code?: string }).code;
-    throw new CliError(`cannot write ${file}: ${code === "ENOENT" ? "no such directory" : (code ?? "write error")}`);
+    const reason = { ENOENT: "no such directory", EISDIR: "is a directory", EACCES: "permission denied", ENOSPC: "disk full" }[code ?? ""];
+    throw new CliError(`cannot write ${file}: ${reason ?? code ?? "write error"}`);
   }
 }
