@@ -18,6 +18,19 @@ async function render(name: string, exp: unknown): Promise<string> {
 }
 
 describe("inspection record edge cases", () => {
+  it("keeps the closing statement, both signature blocks and 'Nơi nhận' together on the last page, wherever the text ends", async () => {
+    // Agency comments of growing length move the end of the text down the page, through the spot where the
+    // signatures still fit but "Nơi nhận" does not.
+    const base = sampleExport({ criteria: 30 });
+    for (let n = 0; n <= 45; n += 3) {
+      const comments = `Cơ quan thống nhất với kết quả kiểm tra. ${"Cam kết khắc phục đúng hạn các tồn tại. ".repeat(n)}`;
+      const file = await render(`closing-${n}`, { ...base, inspection: { ...base.inspection, agencyComments: comments } });
+      const last = pdfBbox(file).at(-1)!.words.map((w) => w.text).join(" ");
+      for (const s of ["Biên bản đã được đọc lại", "ĐẠI DIỆN CƠ QUAN", "TRƯỞNG ĐOÀN KIỂM TRA", "Phạm Đức Thắng", "Lê Thị Ngọc Ánh", "Nơi nhận:", "- Lưu: VT, TĐC."])
+        expect(last, `comments ×${n}: ${last.slice(0, 80)}`).toContain(s);
+    }
+  });
+
   it("renders a bare draft (no issuer, results, findings, names or number) with blanks left to fill in", async () => {
     const base = sampleExport({ criteria: 3 });
     const file = await render("bare", {

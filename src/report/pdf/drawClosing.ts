@@ -12,17 +12,21 @@ export interface Signer {
   signature?: string | null;
 }
 export interface Closing {
+  /** A closing paragraph kept on the page of the signatures (a record's "Biên bản đã được đọc lại …"). */
+  statement?: string;
   signers: readonly Signer[];
   /** "Nơi nhận" entries; omit for none. */
   recipients?: readonly string[];
 }
 
 const SIGN_SPACE = 26;
+const INDENT = 10;
 
 /**
  * The end of a document. One signer: "Nơi nhận" on the left beside the signature block on the right (reports,
  * letters, plans). Two signers (an inspection record): the blocks side by side, then "Nơi nhận" at the bottom
- * left of the page. Blocks are kept whole on one page.
+ * left of the page. The statement, the blocks and "Nơi nhận" are kept together on one page, so no page carries
+ * signatures without text, or "Nơi nhận" alone.
  */
 export function drawClosing(w: PdfWriter, c: Closing): void {
   const signers = c.signers.slice(0, 2);
@@ -30,20 +34,21 @@ export function drawClosing(w: PdfWriter, c: Closing): void {
   const half = w.contentWidth / 2;
   const recW = signers.length === 2 ? half : w.contentWidth * 0.45;
   const recH = c.recipients ? recipientsHeight(w, c.recipients, recW) : 0;
+  w.font("normal", 13);
+  const statementH = c.statement ? w.wrap(c.statement, w.contentWidth, INDENT).length * w.lineHeight(13) + 4 : 0;
+  w.ensure(statementH + (signers.length === 2 ? blockH + 4 + recH : Math.max(blockH, recH)));
+  if (c.statement) w.paragraph(c.statement, { indent: INDENT, after: 4 });
   if (signers.length === 2) {
-    w.ensure(blockH);
     const top = w.y;
     signers.forEach((s, i) => drawSigner(w, s, w.margin.left + half * i, half, top, blockH));
     w.y = top + blockH + 4;
     if (c.recipients) {
-      w.ensure(recH);
       drawRecipients(w, c.recipients, w.margin.left, w.bottom - recH, recW);
       w.y = w.bottom;
     }
     return;
   }
   const h = Math.max(blockH, recH);
-  w.ensure(h);
   const top = w.y;
   if (c.recipients) drawRecipients(w, c.recipients, w.margin.left, top, recW);
   const signer = signers[0];

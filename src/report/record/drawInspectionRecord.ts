@@ -73,11 +73,7 @@ export function drawInspectionRecord(w: PdfWriter, m: InspectionRecordModel): vo
 
   heading(w, m.comments.heading);
   w.paragraph(m.comments.text, { indent: INDENT, after: 2 });
-  // The closing statement stays on the page of the signatures, so no page carries signatures alone.
-  w.ensure(w.lineHeight(13) * 4 + 52);
-  w.paragraph(m.closingStatement, { indent: INDENT, after: 4 });
-
-  drawClosing(w, { signers: m.signers, recipients: m.recipients });
+  drawClosing(w, { statement: m.closingStatement, signers: m.signers, recipients: m.recipients });
   if (m.photos.items.length > 0) drawPhotoAppendix(w, m.photos.heading, m.photos.items);
   addPageNumbers(w);
 }
