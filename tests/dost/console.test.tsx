@@ -59,15 +59,17 @@ describe("DOST console: registry, plan, adoption", () => {
     await user.type(search, "ly");
     await user.click(screen.getByRole("checkbox", { name: "UBND xã Mường Lý" }));
     await user.click(screen.getByRole("checkbox", { name: "UBND xã Trung Lý" }));
-    await user.type(screen.getByTestId("successor-name"), "UBND xã Mường Lý mới");
+    // The new commune keeps the name of one of the two (as most did in 2025): it is a new unit all the same.
+    await user.type(screen.getByTestId("successor-name"), "UBND xã Mường Lý");
+    expect((await screen.findByTestId("successor-hint")).textContent).toBe('Sẽ tạo đơn vị mới "UBND xã Mường Lý" (UBND xã), hiệu lực từ 01/07/2025.');
     await user.click(screen.getByTestId("reorganise"));
     await waitFor(async () => {
       const rows = await db.agencies.toArray();
-      const succ = rows.find((a) => a.name === "UBND xã Mường Lý mới");
+      const succ = rows.find((a) => a.name === "UBND xã Mường Lý" && a.successorId === null);
       expect(succ?.validFrom).toBe("2025-07-01");
       const merged = rows.filter((a) => a.successorId === succ?.id);
       expect(merged.map((a) => a.name).sort()).toEqual(["UBND xã Mường Lý", "UBND xã Trung Lý"]);
-      expect(merged.every((a) => a.validTo === "2025-06-30" && a.successorKind === "merged")).toBe(true);
+      expect(merged.every((a) => a.validTo === "2025-06-30" && a.validFrom === null && a.successorKind === "merged")).toBe(true);
     });
   });
 
@@ -116,7 +118,7 @@ describe("DOST console: registry, plan, adoption", () => {
     renderApp(db, "#/dost");
     const user = userEvent.setup();
     await user.click(await screen.findByRole("tab", { name: "Bộ tiêu chí" }, { timeout: 15_000 }));
-    await user.type(screen.getByPlaceholderText("Phiên bản, ví dụ 2026.1"), "2026.1");
+    await user.type(screen.getByLabelText("Phiên bản (ví dụ 2026.1)"), "2026.1");
     const bytes = readFileSync(sharedFile("seeds/002_a7de95de3099e5bf.txt"));
     await user.upload(screen.getByTestId("checklist-file"), new File([bytes], "phu-luc-thanh-hoa.txt", { type: "text/plain" }));
     const preview = await screen.findByTestId("checklist-preview", {}, { timeout: 10_000 });
@@ -132,7 +134,7 @@ describe("DOST console: registry, plan, adoption", () => {
     // A different file under the same version is refused: a published version never changes.
     await user.upload(screen.getByTestId("checklist-file"), new File([new TextEncoder().encode("TT\tNội dung kiểm tra\n1\tMột nội dung khác\n")], "khac.txt", { type: "text/plain" }));
     const id = (await db.checklists.toArray()).find((r) => r.id.endsWith("@2026.1"))!.document!.id;
-    await user.type(screen.getByPlaceholderText("Mã bộ tiêu chí (tùy chọn)"), id);
+    await user.type(screen.getByLabelText("Mã bộ tiêu chí (tùy chọn)"), id);
     await user.click(screen.getByRole("button", { name: "Đọc lại" }));
     await user.click(await screen.findByTestId("checklist-publish"));
     expect((await screen.findByTestId("checklist-error")).textContent).toContain("đã công bố với nội dung khác");

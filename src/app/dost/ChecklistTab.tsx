@@ -55,15 +55,22 @@ export function ChecklistTab({ province }: { province: string }) {
     <section aria-label={t("Bộ tiêu chí", "Checklists")}>
       <h2>{t("Nhập bộ tiêu chí của tỉnh", "Import the province's matrix")}</h2>
       <div className="row">
-        <input type="file" accept=".txt,.tsv,.csv,.xlsx,.docx" data-testid="checklist-file" onChange={async (e) => {
-          const f = e.target.files?.[0];
-          if (!f) return;
-          const next = { name: f.name, bytes: await readFileBytes(f) };
-          setFile(next);
-          run(next);
-        }} />
-        <input placeholder={t("Mã bộ tiêu chí (tùy chọn)", "Checklist id (optional)")} value={id} onChange={(e) => setId(e.target.value)} />
-        <input placeholder={t("Phiên bản, ví dụ 2026.1", "Version, e.g. 2026.1")} value={version} onChange={(e) => setVersion(e.target.value)} />
+        <label className="btn" style={{ display: "inline-flex", margin: 0 }}>
+          {t("Chọn tệp (văn bản, CSV, XLSX, DOCX)…", "Pick a file (text, CSV, XLSX, DOCX)…")}
+          <input className="sr-only" type="file" accept=".txt,.tsv,.csv,.xlsx,.docx" data-testid="checklist-file" onChange={async (e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            const next = { name: f.name, bytes: await readFileBytes(f) };
+            e.target.value = "";
+            setFile(next);
+            run(next);
+          }} />
+        </label>
+        {file && <span className="muted">{file.name}</span>}
+      </div>
+      <div className="row">
+        <label>{t("Mã bộ tiêu chí (tùy chọn)", "Checklist id (optional)")} <input value={id} onChange={(e) => setId(e.target.value)} /></label>
+        <label>{t("Phiên bản (ví dụ 2026.1)", "Version (e.g. 2026.1)")} <input value={version} onChange={(e) => setVersion(e.target.value)} /></label>
         <button type="button" onClick={() => run()} disabled={!file}>{t("Đọc lại", "Re-read")}</button>
       </div>
       {error && <p className="banner" role="alert" data-testid="checklist-error">{error}</p>}

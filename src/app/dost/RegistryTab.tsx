@@ -1,11 +1,10 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useState } from "react";
 import { adoptionId } from "../../domain/adoption";
-import { AGENCY_KIND_LABELS_VI, AGENCY_KINDS, type Agency } from "../../domain/agency";
+import { AGENCY_KIND_LABELS_VI, AGENCY_KINDS } from "../../domain/agency";
 import { buildRegistry } from "../../domain/buildRegistry";
 import { foldVietnamese } from "../../domain/foldVietnamese";
 import type { AgencyListParse } from "../../domain/parseAgencyList";
-import { reorganiseAgencies } from "../../domain/reorganiseAgencies";
 import type { Edit } from "../db/Edit";
 import { newId } from "../db/newId";
 import { formatDate } from "../i18n/formatDate";
@@ -15,8 +14,12 @@ import { AgencyHistory } from "./AgencyHistory";
 import { asAgency } from "./asAgency";
 import { readAgencyFile, readAgencyText } from "./readAgencyFile";
 import { readFileBytes } from "./readFileBytes";
+import { ReorganiseCard } from "./ReorganiseCard";
 import { rowEdits } from "./rowEdits";
 import { useDostT } from "./useDostT";
+
+/** Rows drawn at once: a province has up to ~3,000 agencies; search narrows the list. */
+const SHOWN_MAX = 300;
 
 interface Props {
   province: string;
@@ -35,9 +38,6 @@ export function RegistryTab({ province, token }: Props) {
   const [preview, setPreview] = useState<AgencyListParse | null>(null);
   const [query, setQuery] = useState("");
   const [picked, setPicked] = useState<string[]>([]);
-  const [successorName, setSuccessorName] = useState("");
-  const [successorKind, setSuccessorKind] = useState<"merged" | "renamed">("merged");
-  const [effectiveOn, setEffectiveOn] = useState("2025-07-01");
   const [history, setHistory] = useState<string | null>(null);
   const [message, setMessage] = useState("");
 
@@ -68,25 +68,6 @@ export function RegistryTab({ province, token }: Props) {
     }
   };
 
-  const reorganise = async () => {
-    const sources = picked.map((id) => byId.get(id)).filter((a): a is Agency => a !== undefined);
-    if (sources.length === 0 || !successorName.trim()) return;
-    if (successorKind === "renamed" && sources.length !== 1) {
-      setMessage(t("Đổi tên chỉ áp dụng cho đúng một cơ quan.", "A renaming applies to exactly one agency."));
-      return;
-    }
-    const first = sources[0]!;
-    const existing = agencies.find((a) => foldVietnamese(a.name) === foldVietnamese(successorName) && a.validTo === null);
-    const successor: Agency = existing ?? { ...first, id: newId(), name: successorName.trim().normalize("NFC"), parentId: null, validFrom: null, validTo: null, successorId: null, successorKind: null };
-    const next = reorganiseAgencies({ sources, successor, kind: successorKind, effectiveOn });
-    const edits = next.flatMap((a) => rowEdits("agency", a, byId.get(a.id)));
-    if (await save(edits)) {
-      setPicked([]);
-      setSuccessorName("");
-      setMessage(t(`Đã ghi ${sources.length} cơ quan chuyển sang "${successor.name}".`, `${sources.length} agencies now lead to "${successor.name}".`));
-    }
-  };
-
   return (
     <section aria-label={t("Danh mục cơ quan", "Agency registry")}>
       <h2>{t("Nhập danh sách cơ quan", "Import an agency list")}</h2>
@@ -96,7 +77,10 @@ export function RegistryTab({ province, token }: Props) {
         <button type="button" onClick={() => setPreview(readAgencyText(pasted))} disabled={!pasted.trim()}>
           {t("Xem trước", "Preview")}
         </button>
-        <input type="file" accept=".csv,.tsv,.txt,.xlsx" data-testid="registry-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <label className="btn" style={{ display: "inline-flex", margin: 0 }}>
+          {t("Chọn tệp CSV/XLSX…", "Pick a CSV/XLSX file…")}
+          <input className="sr-only" type="file" accept=".csv,.tsv,.txt,.xlsx" data-testid="registry-file" onChange={(e) => void onFile(e.target.files?.[0]).then(() => (e.target.value = ""))} />
+        </label>
       </div>
       {preview && (
         <div className="card" data-testid="registry-preview">
@@ -126,7 +110,7 @@ export function RegistryTab({ province, token }: Props) {
       <table data-testid="registry-list">
         <thead><tr><th /><th>{t("Tên", "Name")}</th><th>{t("Loại", "Kind")}</th><th>{t("Hiệu lực", "Valid")}</th><th>{t("Kế thừa", "Successor")}</th><th /></tr></thead>
         <tbody>
-          {shown.slice(0, 300).map((a) => (
+          {shown.slice(0, SHOWN_MAX).map((a) => (
             <tr key={a.id} data-testid="registry-row">
               <td><input type="checkbox" aria-label={a.name} checked={picked.includes(a.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, a.id] : picked.filter((x) => x !== a.id))} /></td>
               <td>{a.name}{a.parentId && byId.get(a.parentId) ? <span className="muted"> — {byId.get(a.parentId)!.name}</span> : null}</td>
@@ -149,22 +133,9 @@ export function RegistryTab({ province, token }: Props) {
           ))}
         </tbody>
       </table>
+      {shown.length > SHOWN_MAX && <p className="muted" data-testid="registry-more">{t(`Đang hiện ${SHOWN_MAX} trên ${shown.length} cơ quan; gõ tên để tìm những cơ quan khác.`, `Showing ${SHOWN_MAX} of ${shown.length} agencies; type a name to find the others.`)}</p>}
 
-      <div className="card">
-        <h3>{t("Sắp xếp đơn vị hành chính (2025)", "Reorganisation (2025)")}</h3>
-        <p className="muted">{t(`Đã chọn ${picked.length} cơ quan.`, `${picked.length} agencies picked.`)}</p>
-        <div className="row">
-          <select value={successorKind} onChange={(e) => setSuccessorKind(e.target.value as "merged" | "renamed")} aria-label={t("Hình thức", "Kind")}>
-            <option value="merged">{t("Hợp nhất vào", "Merged into")}</option>
-            <option value="renamed">{t("Đổi tên thành", "Renamed to")}</option>
-          </select>
-          <input data-testid="successor-name" placeholder={t("Tên đơn vị mới", "New unit's name")} value={successorName} onChange={(e) => setSuccessorName(e.target.value)} />
-          <input type="date" aria-label={t("Ngày hiệu lực", "Effective on")} value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
-          <button type="button" data-testid="reorganise" onClick={() => void reorganise()} disabled={picked.length === 0 || !successorName.trim()}>
-            {t("Ghi", "Save")}
-          </button>
-        </div>
-      </div>
+      <ReorganiseCard agencies={agencies} picked={picked} onDone={(m) => { setPicked([]); setMessage(m); }} />
       {history && <AgencyHistory agencyId={history} token={token} province={province} onClose={() => setHistory(null)} />}
     </section>
   );
