@@ -26,6 +26,8 @@ describe("administrative formatting (Decree 30/2020)", () => {
     expect(formatDocNumber(" 9 ", "BB", "TĐC")).toBe("Số: 09/BB-TĐC");
     expect(formatDocNumber("10", "BB", "TĐC")).toBe("Số: 10/BB-TĐC");
     expect(formatDocNumber("05", "BB", "TĐC")).toBe("Số: 05/BB-TĐC");
+    expect(formatDocNumber("12/BB-ĐKT", "BB", "ĐKT")).toBe("Số: 12/BB-ĐKT");
+    expect(formatDocNumber("Số: 7/BB-TĐC", "BB", "ĐKT")).toBe("Số: 07/BB-TĐC");
     expect(formatDocNumber("45", null, "SKHCN-TĐC")).toBe("Số: 45/SKHCN-TĐC");
   });
 

@@ -6,7 +6,8 @@
 export function formatDocNumber(number: string, kind: string | null, symbol: string): string {
   const sym = symbol.trim().replace(/^\/+/, "");
   const code = kind && !sym.startsWith(`${kind}-`) ? (sym ? `${kind}-${sym}` : kind) : sym;
-  const raw = number.trim();
-  const n = /^[1-9]$/u.test(raw) ? `0${raw}` : raw || "…";
-  return `Số: ${n}/${code}`;
+  const raw = number.trim().replace(/^Số:?\s*/iu, "");
+  const n = raw.replace(/^([1-9])(?=\/|$)/u, "0$1") || "…";
+  // A number typed in full ("12/BB-ĐKT") is kept as typed rather than given a second symbol.
+  return n.includes("/") ? `Số: ${n}` : `Số: ${n}/${code}`;
 }
