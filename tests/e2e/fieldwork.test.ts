@@ -11,6 +11,9 @@ import { PASSWORD, seedProvince, type Province } from "./support/seedProvince";
 import { startBrowser, type RunningBrowser } from "./support/startBrowser";
 import { startServer, type RunningServer } from "./support/startServer";
 import { testPhoto } from "./support/testPhoto";
+import { drawSignature } from "./support/drawSignature";
+import { inkOf } from "./support/inkOf";
+import { storedInspection } from "./support/storedInspection";
 import { expectSaved, logIn, openCriterion, outcomeButton, score, shoot, typeDate, visible } from "./support/ui";
 
 const ADMIN = "admin-pass-e2e-123";
@@ -341,6 +344,42 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     }
   });
 
+  it("the lead signs with a finger: the drawing saves itself, survives a reload and is shown instead of the pad", async () => {
+    const id = /#\/i\/([^/]+)\//.exec(inspectionUrl)![1]!;
+    await page.goto(inspectionUrl.replace(/\/score$/, "/review"));
+    const pad = page.getByTestId("lead-signature");
+    await visible(pad.locator("canvas"));
+    expect(await pad.getAttribute("data-signed")).toBe("0");
+    expect((await storedInspection(page, id))?.leadSignature ?? null).toBeNull();
+
+    await drawSignature(page, pad.locator("canvas"));
+    // No button to press: it is stored each time the finger rests, the second stroke joining the first in one drawing
+    // at full size, where they were drawn.
+    const signature = async () => (await storedInspection(page, id))?.leadSignature ?? null;
+    await expect.poll(signature, { timeout: 15_000 }).toMatch(/^data:image\/png;base64,/);
+    await expect.poll(async () => (await inkOf(page, String(await signature()))).right, { timeout: 15_000 }).toBeGreaterThan(0.001);
+    await expectSaved(page);
+    expect(await pad.getByRole("button", { name: "Lưu chữ ký" }).count()).toBe(0);
+    const stored = String(await signature());
+    const ink = await inkOf(page, stored);
+    expect({ width: ink.width, height: ink.height }).toEqual({ width: 960, height: 360 });
+    expect(ink.left).toBeGreaterThan(0.002);
+    // The agency representative's pad is untouched.
+    expect((await storedInspection(page, id))?.agencySignature ?? null).toBeNull();
+    await shoot(page, "12-signature");
+
+    await page.reload();
+    const image = page.getByTestId("lead-signature-image");
+    await visible(image, 30_000);
+    expect(await image.getAttribute("src")).toBe(stored);
+    expect(await pad.getAttribute("data-signed")).toBe("1");
+    expect(await page.getByTestId("agency-signature").locator("canvas").count()).toBe(1);
+    // The change reaches the server like any other edit.
+    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    const onServer = await a.pullAll(await a.login(province.users.dost, PASSWORD));
+    expect(onServer.filter((c) => c.entity === "inspection" && c.rowId === id && c.field === "leadSignature").at(-1)?.value).toBe(stored);
+  });
+
   it("7. the inspection record PDF is produced with the network cut", async () => {
     await goOffline();
     await page.getByRole("link", { name: "Kiểm tra ISO hành chính công" }).click();
@@ -359,6 +398,9 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     expect(text).toContain("Chưa phổ biến quy trình ISO cho công chức bộ phận một cửa (mức nặng)");
     expect(text).toContain("Tổ chức phổ biến quy trình cho toàn bộ công chức bộ phận một cửa. Văn phòng HĐND và UBND xã");
     expect(text).toContain("Ảnh 1 (I.b.1): Bảng niêm yết thủ tục hành chính");
+    // The lead's drawn signature is on the record, at the size it was drawn: 960 × 360 beside the photo.
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).split("\n").slice(2).map((l) => l.trim().split(/\s+/));
+    expect(images.filter((c) => c[2] === "image").map((c) => `${c[3]}x${c[4]}`)).toContain("960x360");
     await restartServer();
     await b.context.setOffline(false);
   });

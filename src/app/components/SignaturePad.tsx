@@ -1,4 +1,5 @@
-import { useRef, useState, type PointerEvent } from "react";
+import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { useFlushOnLeave } from "../hooks/useFlushOnLeave";
 import { useT } from "../i18n/useT";
 
 interface Props {
@@ -9,12 +10,42 @@ interface Props {
   testId: string;
 }
 
-/** An optional drawn signature (finger or stylus), kept as a PNG data URL. */
+/** Saved this long after the last stroke ends: a signature is several strokes, written as one edit. */
+const PAUSE_MS = 800;
+
+/**
+ * An optional drawn signature (finger or stylus), kept as a PNG data URL. It saves itself after a pause in drawing,
+ * and when the screen changes or the app is hidden, like every other field: there is no Save button to forget.
+ */
 export function SignaturePad({ label, value, disabled, onSave, testId }: Props) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
-  const [dirty, setDirty] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Strokes drawn since the last save; and whether this screen has been drawn on (then the canvas stays, so a
+  // stroke added after a pause, such as a dot, lands on the same signature).
+  const inked = useRef(false);
+  const [drawnHere, setDrawnHere] = useState(false);
+  const latest = useRef(onSave);
+  latest.current = onSave;
+
+  const flush = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (!inked.current) return;
+    inked.current = false;
+    const url = canvas.current?.toDataURL("image/png");
+    if (url) latest.current(url);
+  };
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  useFlushOnLeave(flush);
+  useEffect(() => {
+    // A tap anywhere else (Hoàn thành và khoá included) saves the signature first, before that tap's own write.
+    const onTapElsewhere = (e: Event) => e.target !== canvas.current && flushRef.current();
+    document.addEventListener("pointerdown", onTapElsewhere, true);
+    return () => document.removeEventListener("pointerdown", onTapElsewhere, true);
+  }, []);
 
   const ctx = () => canvas.current?.getContext?.("2d") ?? null;
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -25,11 +56,14 @@ export function SignaturePad({ label, value, disabled, onSave, testId }: Props) 
   const down = (e: PointerEvent<HTMLCanvasElement>) => {
     const g = ctx();
     if (!g || disabled) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
     drawing.current = true;
     e.currentTarget.setPointerCapture?.(e.pointerId);
     const [x, y] = point(e);
-    g.lineWidth = 3;
+    g.lineWidth = 4;
     g.lineCap = "round";
+    g.lineJoin = "round";
     g.strokeStyle = "#000";
     g.beginPath();
     g.moveTo(x, y);
@@ -40,19 +74,34 @@ export function SignaturePad({ label, value, disabled, onSave, testId }: Props) 
     const [x, y] = point(e);
     g.lineTo(x, y);
     g.stroke();
-    setDirty(true);
+    inked.current = true;
+    if (!drawnHere) setDrawnHere(true);
+  };
+  const up = () => {
+    if (!drawing.current) return;
+    drawing.current = false;
+    if (!inked.current) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => flushRef.current(), PAUSE_MS);
   };
   const clear = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    inked.current = false;
     const c = canvas.current;
     ctx()?.clearRect(0, 0, c?.width ?? 0, c?.height ?? 0);
-    setDirty(false);
     onSave(null);
   };
+  const showCanvas = !disabled && (drawnHere || !value);
   return (
-    <div className="card" data-testid={testId}>
+    <div className="card" data-testid={testId} data-signed={value ? "1" : "0"}>
       <strong>{label}</strong>
-      {value && !dirty ? (
-        <img src={value} alt={label} style={{ maxWidth: 480, width: "100%", border: "1px solid #999" }} />
+      {!showCanvas ? (
+        value ? (
+          <img src={value} alt={label} className="signature" data-testid={`${testId}-image`} />
+        ) : (
+          <p className="muted">{t("notSigned")}</p>
+        )
       ) : (
         <canvas
           ref={canvas}
@@ -62,19 +111,17 @@ export function SignaturePad({ label, value, disabled, onSave, testId }: Props) 
           aria-label={label}
           onPointerDown={down}
           onPointerMove={move}
-          onPointerUp={() => (drawing.current = false)}
-          onPointerCancel={() => (drawing.current = false)}
+          onPointerUp={up}
+          onPointerCancel={up}
         />
       )}
       {!disabled && (
         <div className="row">
-          {dirty && (
-            <button type="button" className="primary" onClick={() => (onSave(canvas.current?.toDataURL("image/png") ?? null), setDirty(false))}>
-              {t("keepSignature")}
-            </button>
-          )}
-          {(dirty || value) && (
-            <button type="button" onClick={clear}>
+          <span className="muted" style={{ flex: 1 }}>
+            {value || drawnHere ? "" : t("signatureHint")}
+          </span>
+          {(drawnHere || value) && (
+            <button type="button" onClick={clear} data-testid={`${testId}-clear`}>
               {t("clear")}
             </button>
           )}

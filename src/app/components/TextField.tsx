@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useFlushOnLeave } from "../hooks/useFlushOnLeave";
 
 interface Props {
   label: string;
@@ -27,28 +28,16 @@ export function TextField({ label, value, onCommit, multiline, disabled, testId,
     if (!focused.current) setDraft(value);
     committed.current = value;
   }, [value]);
-  const latest = useRef({ draft, onCommit });
-  latest.current = { draft, onCommit };
-  useEffect(() => {
-    // Leaving the screen, or the app going to the background (tab closed, home button), mid-typing still saves it.
-    const flush = () => {
-      if (!timer.current) return;
-      clearTimeout(timer.current);
-      timer.current = null;
-      if (latest.current.draft !== committed.current) {
-        committed.current = latest.current.draft;
-        latest.current.onCommit(latest.current.draft);
-      }
-    };
-    const onHide = () => document.visibilityState === "hidden" && flush();
-    document.addEventListener("visibilitychange", onHide);
-    window.addEventListener("pagehide", flush);
-    return () => {
-      document.removeEventListener("visibilitychange", onHide);
-      window.removeEventListener("pagehide", flush);
-      flush();
-    };
-  }, []);
+  // Leaving the screen, or the app going to the background (tab closed, home button), mid-typing still saves it.
+  useFlushOnLeave(() => {
+    if (!timer.current) return;
+    clearTimeout(timer.current);
+    timer.current = null;
+    if (draft !== committed.current) {
+      committed.current = draft;
+      onCommit(draft);
+    }
+  });
 
   const commit = (v: string) => {
     if (timer.current) clearTimeout(timer.current);

@@ -201,6 +201,19 @@ export const dict = {
   imported: ["Đã nhập gói đồng bộ: {added} thay đổi mới.", "Bundle imported: {added} new changes."],
   fileFailed: ["Tệp không đọc được: {error}", "The file could not be read: {error}"],
   dost: ["Bảng điều khiển Sở KH&CN", "DOST console"],
+  // field app: signatures, completeness, actions (issue 3 review)
+  notSigned: ["Chưa ký", "Not signed"],
+  signatureHint: ["Ký bằng ngón tay trong khung; chữ ký tự lưu khi dừng tay.", "Sign with a finger in the box; it saves itself when you stop."],
+  missingSeverity: ["{code}: Không đạt nhưng chưa chọn mức độ (nặng / nhẹ)", "{code}: Nonconform without a severity (major / minor)"],
+  actionStatus_open: ["Đang thực hiện", "Open"],
+  actionStatus_reported: ["Cơ quan đã báo cáo", "Reported"],
+  actionStatus_accepted: ["Được chấp nhận", "Accepted"],
+  actionStatus_not_accepted: ["Chưa chấp nhận", "Not accepted"],
+  actionStatus_verified: ["Đã xác nhận hiệu lực", "Verified"],
+  removeAction: ["Xoá hành động", "Remove action"],
+  removeActionConfirm: ["Xoá hành động khắc phục này?", "Remove this corrective action?"],
+  removeFindingConfirm: ["Xoá phát hiện này cùng các hành động khắc phục của nó?", "Remove this finding and its corrective actions?"],
+  inspectionDetails: ["Thông tin cuộc kiểm tra", "Inspection details"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type DictKey = keyof typeof dict;
