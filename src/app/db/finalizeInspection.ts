@@ -15,7 +15,8 @@ export type Signing = Pick<Inspection, "signedOn"> & Partial<Pick<Inspection, "r
 /**
  * The team lead signs and locks the inspection: signing fields, the due date of actions still without one
  * (signedOn + 2 months), then status `finalized`, all in one transaction (the status is stamped last, so the
- * signing fields are inside the lock). Refuses while a scored criterion is unanswered or N/A without reason.
+ * signing fields are inside the lock). Refuses while a scored criterion is unanswered, N/A without reason or
+ * Không đạt without a severity.
  */
 export async function finalizeInspection(db: AppDb, inspectionId: string, s: Signing, opts: WriteOptions & { checklist?: Checklist } = {}): Promise<void> {
   const session = (await db.meta.get(META.session))?.value as Session | undefined;
@@ -30,6 +31,9 @@ export async function finalizeInspection(db: AppDb, inspectionId: string, s: Sig
     const gaps = inspectionGaps(checklist, await db.results.where("inspectionId").equals(inspectionId).toArray());
     if (gaps.unanswered.length > 0) throw new WriteRefusedError(`Còn ${gaps.unanswered.length} tiêu chí chưa đánh giá (ví dụ ${gaps.unanswered[0]}).`);
     if (gaps.naWithoutReason.length > 0) throw new WriteRefusedError(`Tiêu chí ${gaps.naWithoutReason.join(", ")} "Không áp dụng" nhưng chưa ghi lý do.`);
+    if (gaps.nonconformWithoutSeverity.length > 0) {
+      throw new WriteRefusedError(`Tiêu chí ${gaps.nonconformWithoutSeverity.join(", ")} "Không đạt" nhưng chưa chọn mức độ (nặng / nhẹ).`);
+    }
   }
   const edits: Edit[] = [];
   for (const [field, value] of Object.entries(s)) if (value !== undefined) edits.push({ entity: "inspection", rowId: inspectionId, field, value });

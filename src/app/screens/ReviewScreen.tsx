@@ -16,6 +16,7 @@ import { runSave } from "../save/runSave";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 import { ExportButtons } from "./ExportButtons";
+import { InspectionDetails } from "./InspectionDetails";
 
 interface Props {
   data: InspectionData;
@@ -34,6 +35,7 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
   const id = insp.id;
   const results = [...data.results.values()];
   const gaps = inspectionGaps(checklist, results);
+  const gapCount = gaps.unanswered.length + gaps.naWithoutReason.length + gaps.nonconformWithoutSeverity.length;
   const canSign = session?.user.role !== "inspector";
   const set = (field: string, value: unknown) => void edit([{ entity: "inspection", rowId: id, field, value }]);
 
@@ -81,10 +83,10 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
             })}
         </tbody>
       </table>
-      {(gaps.unanswered.length > 0 || gaps.naWithoutReason.length > 0) && (
+      {gapCount > 0 && (
         <div className="banner warn" data-testid="gaps">
           <strong>{t("incompleteList")}</strong>
-          <ul>
+          <ul className="gap-links">
             {gaps.unanswered.map((c) => (
               <li key={c}>
                 <a href={`#/i/${id}/score?c=${encodeURIComponent(c)}`}>{t("missingOutcome", { code: c })}</a>
@@ -95,9 +97,15 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
                 <a href={`#/i/${id}/score?c=${encodeURIComponent(c)}`}>{t("missingNaReason", { code: c })}</a>
               </li>
             ))}
+            {gaps.nonconformWithoutSeverity.map((c) => (
+              <li key={c}>
+                <a href={`#/i/${id}/score?c=${encodeURIComponent(c)}`}>{t("missingSeverity", { code: c })}</a>
+              </li>
+            ))}
           </ul>
         </div>
       )}
+      <InspectionDetails inspection={insp} locked={locked} />
       <h2>{t("signatories")}</h2>
       <div className="grid2">
         <TextField label={t("leadName")} value={insp.leadName ?? ""} disabled={locked} onCommit={(v) => set("leadName", v.normalize("NFC"))} testId="review-lead" />
@@ -113,7 +121,7 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
       <div className="row" style={{ marginTop: 16 }}>
         {!canSign && <p className="banner info">{t("leadOnly")}</p>}
         {canSign && !locked && !confirming && (
-          <button type="button" className="primary" disabled={gaps.unanswered.length + gaps.naWithoutReason.length > 0} onClick={() => setConfirming(true)} data-testid="finalize">
+          <button type="button" className="primary" disabled={gapCount > 0} onClick={() => setConfirming(true)} data-testid="finalize">
             {t("finalize")}
           </button>
         )}

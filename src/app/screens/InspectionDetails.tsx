@@ -1,0 +1,35 @@
+import { DateInput } from "../components/DateInput";
+import { PeopleField } from "../components/PeopleField";
+import { TextField } from "../components/TextField";
+import type { InspectionRow } from "../db/rowTypes";
+import { useT } from "../i18n/useT";
+import { useEdit } from "../save/useEdit";
+
+interface Props {
+  inspection: InspectionRow;
+  locked: boolean;
+}
+
+/**
+ * What was set when the inspection started and often changes on site (the agency's representatives arrive, a member
+ * is absent, the decision number is corrected), editable until the record is signed.
+ */
+export function InspectionDetails({ inspection: insp, locked }: Props) {
+  const t = useT();
+  const edit = useEdit();
+  const set = (field: string, value: unknown) => void edit([{ entity: "inspection", rowId: insp.id, field, value }]);
+  return (
+    <details className="card" open data-testid="inspection-details">
+      <summary>
+        <strong>{t("inspectionDetails")}</strong>
+      </summary>
+      <div className="grid2">
+        <TextField label={t("decisionRef")} value={insp.decisionRef ?? ""} disabled={locked} onCommit={(v) => set("decisionRef", v.trim().normalize("NFC"))} testId="details-decision-ref" />
+        <DateInput label={t("decisionDate")} value={insp.decisionDate ?? null} disabled={locked} onChange={(v) => set("decisionDate", v)} testId="details-decision-date" />
+        <TextField label={t("place")} value={insp.place ?? ""} disabled={locked} onCommit={(v) => set("place", v.trim().normalize("NFC"))} testId="details-place" />
+      </div>
+      <PeopleField legend={t("teamMembers")} value={insp.members ?? []} disabled={locked} onCommit={(v) => set("members", v)} testId="details-members" />
+      <PeopleField legend={t("agencyMembers")} value={insp.agencyMembers ?? []} disabled={locked} onCommit={(v) => set("agencyMembers", v)} testId="details-agency-members" />
+    </details>
+  );
+}
