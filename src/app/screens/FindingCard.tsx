@@ -1,17 +1,10 @@
-import type { ActionStatus } from "../../domain/action";
+import { ActionStatusSchema } from "../../domain/action";
+import { ConfirmRemove } from "../components/ConfirmRemove";
 import { DateInput } from "../components/DateInput";
 import { TextField } from "../components/TextField";
 import type { ActionRow, FindingRow } from "../db/rowTypes";
 import { useT } from "../i18n/useT";
 import { useEdit } from "../save/useEdit";
-
-const STATUS_LABELS: Record<ActionStatus, [string, string]> = {
-  open: ["Đang thực hiện", "Open"],
-  reported: ["Cơ quan đã báo cáo", "Reported"],
-  accepted: ["Được chấp nhận", "Accepted"],
-  not_accepted: ["Chưa chấp nhận", "Not accepted"],
-  verified: ["Đã xác nhận hiệu lực", "Verified"],
-};
 
 interface Props {
   finding: FindingRow;
@@ -26,6 +19,12 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
   const edit = useEdit();
   const setF = (field: string, value: unknown) => void edit([{ entity: "finding", rowId: finding.id, field, value }]);
   const setA = (a: ActionRow, field: string, value: unknown) => void edit([{ entity: "action", rowId: a.id, field, value }]);
+  // Removing a finding removes its actions with it, in one write, so no action is left without its finding.
+  const removeFinding = () =>
+    void edit([
+      { entity: "finding", rowId: finding.id, field: "deleted", value: true },
+      ...actions.map((a) => ({ entity: "action" as const, rowId: a.id, field: "deleted", value: true })),
+    ]);
   const kindValue = finding.kind === "observation" ? "observation" : `nonconformity:${finding.severity ?? "minor"}`;
   return (
     <section className="card" data-testid="finding" data-criterion={finding.criterionCode ?? ""}>
@@ -54,11 +53,7 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
           </select>
         </label>
         <TextField label={t("findingText")} multiline value={finding.text ?? ""} disabled={locked} onCommit={(v) => setF("text", v.normalize("NFC"))} testId="finding-text" />
-        {!locked && (
-          <button type="button" onClick={() => setF("deleted", true)}>
-            {t("remove")}
-          </button>
-        )}
+        {!locked && <ConfirmRemove label={t("remove")} question={t("removeFindingConfirm")} onConfirm={removeFinding} testId="finding-remove" />}
       </fieldset>
       <h3>{t("actions")}</h3>
       <p className="muted">{t("dueHint")}</p>
@@ -71,14 +66,15 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
             <label>
               {t("status")}
               <select value={a.status ?? "open"} onChange={(e) => setA(a, "status", e.target.value)} data-testid="action-status">
-                {(Object.keys(STATUS_LABELS) as ActionStatus[]).map((s) => (
+                {ActionStatusSchema.options.map((s) => (
                   <option key={s} value={s}>
-                    {STATUS_LABELS[s][0]} / {STATUS_LABELS[s][1]}
+                    {t(`actionStatus_${s}`)}
                   </option>
                 ))}
               </select>
             </label>
           </div>
+          <ConfirmRemove label={t("removeAction")} question={t("removeActionConfirm")} onConfirm={() => setA(a, "deleted", true)} testId="action-remove" />
         </div>
       ))}
       <button type="button" onClick={onAddAction} data-testid="add-action">
