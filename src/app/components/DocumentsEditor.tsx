@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { useFlushOnLeave } from "../hooks/useFlushOnLeave";
 import type { DocumentRef } from "../../domain/result";
 import { formatDate } from "../i18n/formatDate";
 import { DateInput } from "./DateInput";
@@ -10,11 +11,25 @@ interface Props {
   onChange: (docs: DocumentRef[]) => void;
 }
 
-/** Document references seen (number and date), added and removed by tap. */
+/**
+ * Document references seen (number and date), added and removed by tap. A number typed but not yet added is added
+ * when the criterion is left or the app is hidden, so it is never lost for want of a tap on "Thêm văn bản".
+ */
 export function DocumentsEditor({ documents, disabled, onChange }: Props) {
   const t = useT();
   const [number, setNumber] = useState("");
   const [date, setDate] = useState<string | null>(null);
+  const latest = useRef({ number, date, documents, onChange, disabled });
+  latest.current = { number, date, documents, onChange, disabled };
+  const add = () => {
+    const l = latest.current;
+    if (!l.number.trim() || l.disabled) return;
+    l.onChange([...l.documents, { number: l.number.trim().normalize("NFC"), date: l.date }]);
+    latest.current = { ...l, number: "", date: null };
+    setNumber("");
+    setDate(null);
+  };
+  useFlushOnLeave(add);
   return (
     <fieldset className="card" disabled={disabled} data-testid="documents">
       <legend>
@@ -44,11 +59,7 @@ export function DocumentsEditor({ documents, disabled, onChange }: Props) {
         <button
           type="button"
           disabled={!number.trim()}
-          onClick={() => {
-            onChange([...documents, { number: number.trim().normalize("NFC"), date }]);
-            setNumber("");
-            setDate(null);
-          }}
+          onClick={add}
         >
           {t("addDocument")}
         </button>
