@@ -35,5 +35,6 @@ export interface DostDashboard {
   actionsByStatus: Record<string, number>;
   overdue: ActionItem[];
   notices: ActionItem[];
-  conflicts: { entity: string; rowId: string; team: string | null; inspectionId: string | null; count: number }[];
+  /** Rows with values kept for a team lead; `agencyName` is the inspected agency's (or the agency row's own). */
+  conflicts: { entity: string; rowId: string; team: string | null; inspectionId: string | null; agencyName: string; count: number }[];
 }

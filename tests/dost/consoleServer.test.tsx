@@ -100,10 +100,13 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     await waitFor(() => expect(within(list).queryAllByTestId("inspection-list-item")).toHaveLength(want.size));
     expect(screen.getByTestId("notices").querySelectorAll("li")).toHaveLength(exp.noticeIds.length);
     expect(screen.getByTestId("conflicts").querySelectorAll("li").length).toBe(Math.min(50, exp.conflictRows.length));
+    // A waiting conflict is named by its agency and what it is, in words.
+    expect([...screen.getByTestId("conflicts").querySelectorAll("li")].every((li) => /^UBND |^Sở /.test(li.textContent!) && /— (Kết quả chấm|Phát hiện|Cuộc kiểm tra|Cơ quan|Hành động khắc phục) —/.test(li.textContent!))).toBe(true);
     expect(screen.getAllByRole("img").length).toBeGreaterThanOrEqual(2);
     // The merged commune's history includes what its predecessors went through in 2025.
     await user.type(screen.getByTestId("history-search"), "muong ly (moi");
-    await user.click(await screen.findByRole("button", { name: "UBND xã Mường Lý (mới)" }));
+    // Units of one name are told apart by their parent (and the ended ones by their last day).
+    await user.click(await screen.findByRole("button", { name: "UBND xã Mường Lý (mới) — UBND tỉnh Thanh Hóa" }));
     const history = await screen.findByTestId("agency-history");
     await waitFor(() => expect(history.textContent).toContain("Năm 2025"));
     expect(history.textContent).toContain("Năm 2026");
@@ -137,6 +140,10 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
         const items = within(list).queryAllByTestId("inspection-list-item").length;
         const where = `${fig.closest("[data-testid]:not([data-testid=figure])")?.getAttribute("data-testid") ?? fig.closest("svg")?.getAttribute("aria-label")} ${fig.getAttribute("aria-label") ?? ""} → ${within(list).getByTestId("inspection-list-title").textContent}`;
         if (items !== shown || Number.parseInt(countLine.textContent!, 10) !== shown) mismatches.push(`${where}: figure ${shown}, list ${items}`);
+        // Titles and rows speak Vietnamese: no form, status, outcome or record kind left as its code.
+        const words = `${within(list).getByTestId("inspection-list-title").textContent} ${within(list).queryAllByTestId("inspection-list-item").map((i) => i.textContent).join(" ")}`;
+        const raw = /\b(desk|onsite|draft|submitted|finalized|conform|partial|nonconform|observation|na|open|reported|accepted|not_accepted|verified|inspection|result|finding|action|attachment)\b/.exec(words);
+        if (raw) mismatches.push(`${where}: untranslated "${raw[1]}"`);
         expect(scrolled, where).toContain(list);
         expect(document.activeElement, where).toBe(within(list).getByTestId("inspection-list-title"));
         await user.click(within(list).getByRole("button", { name: "Đóng" }));

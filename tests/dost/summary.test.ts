@@ -88,6 +88,13 @@ describe.each(["pglite", "postgres"] as const)(`DOST summary and dashboard on %s
     expect(d.notices.map((a) => a.actionId).sort()).toEqual(exp.noticeIds);
     expect(d.notices.every((a) => a.noticeNumber.endsWith("/TB-TĐC"))).toBe(true);
     expect(d.conflicts.map((c) => `${c.entity}|${c.rowId}`).sort(), `seed ${SEED}`).toEqual(exp.conflictRows);
+    // Each waiting conflict names the agency it concerns: the inspected one, or the agency row itself (the winner).
+    const agencyName = new Map(fx.model.agencies.map((a) => [a.id, a.name]));
+    const inspAgency = new Map(fx.model.inspections.map((i) => [i.id, i.agencyId]));
+    for (const c of d.conflicts) {
+      const want = c.entity === "agency" ? agencyName.get(c.rowId) : agencyName.get(inspAgency.get(c.inspectionId ?? "") ?? "");
+      expect(c.agencyName, `${c.entity}|${c.rowId}`).toBe(want);
+    }
   });
 
   it("every number opens the inspections behind it", async () => {
@@ -119,6 +126,13 @@ describe.each(["pglite", "postgres"] as const)(`DOST summary and dashboard on %s
     expect(h.years.flatMap((y) => y.inspections).length).toBe(want.length);
     expect(h.years.map((y) => y.year)).toEqual([...new Set(want.map((i) => Number(i.startedOn.slice(0, 4))))].sort());
     expect(h.years[0]!.inspections.map((i) => i.agencyId).sort()).toEqual(sources.sort());
+    // An agency the province does not have is a clean 404, also for another province's agency.
+    const unknown = await get(`/api/dost/agencies/khong-co/history`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.type).toContain("application/problem+json");
+    expect((unknown.body as { detail: string }).detail).toBe("Không có cơ quan này trong danh mục của tỉnh.");
+    const foreign = fx.model.inspections.find((i) => i.province === OTHER_PROVINCE)!.agencyId;
+    expect((await get(`/api/dost/agencies/${foreign}/history`)).status).toBe(404);
   });
 
   it("teams receive the plan (their assignments) by sync", async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { formatDate } from "../i18n/formatDate";
 import { dostFetch } from "./dostFetch";
+import { dostLabel } from "./dostLabels";
 import { useDostT } from "./useDostT";
 
 interface History {
@@ -30,7 +31,7 @@ export function AgencyHistory({ agencyId, token, province, onClose }: { agencyId
       {data?.years.map((y) => (
         <div key={y.year}>
           <h4>{t(`Năm ${y.year}`, `Year ${y.year}`)}: {t(`${y.nonconform} không đạt, ${y.partial} đạt một phần, ${y.conform} đạt`, `${y.nonconform} nonconform, ${y.partial} partial, ${y.conform} conform`)}</h4>
-          <ul>{y.inspections.map((i) => <li key={i.id}>{formatDate(i.startedOn)} — {i.agencyName} — {i.mode === "onsite" ? t("tại trụ sở", "on site") : t("qua hồ sơ", "desk")} — {i.status}</li>)}</ul>
+          <ul>{y.inspections.map((i) => <li key={i.id}>{formatDate(i.startedOn)} — {i.agencyName} — {dostLabel(i.mode, t)} — {dostLabel(i.status, t)}</li>)}</ul>
         </div>
       ))}
     </div>

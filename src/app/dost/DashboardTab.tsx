@@ -7,12 +7,12 @@ import { formatDate } from "../i18n/formatDate";
 import { AgencyHistoryPicker } from "./AgencyHistoryPicker";
 import { BarChart } from "./BarChart";
 import { dostFetch } from "./dostFetch";
+import { dostLabel } from "./dostLabels";
 import { InspectionList, type InspectionFilter } from "./InspectionList";
 import { useDostT } from "./useDostT";
 
 const COLORS: Record<Outcome, string> = { conform: "#2e7d32", partial: "#f9a825", nonconform: "#c62828", observation: "#1565c0", na: "#9e9e9e" };
 const OUTCOME_EN: Record<Outcome, string> = { conform: "Conform", partial: "Partial", nonconform: "Nonconform", observation: "Observation", na: "N/A" };
-const STATUS_VI: Record<string, string> = { draft: "Nháp", submitted: "Đã nộp", finalized: "Đã ký", open: "Chưa báo cáo", reported: "Đã báo cáo", accepted: "Chấp nhận", not_accepted: "Chưa chấp nhận", verified: "Đã xác nhận" };
 
 /** Merged results of a province-year: coverage, forms and statuses, compliance per criterion (by agency kind and by
  * parent unit), corrective actions with the overdue ones, notices and conflicts. Every number opens its inspections. */
@@ -44,7 +44,9 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
   );
   if (error) return <p className="banner" role="alert">{error}</p>;
   if (!summary || !dash) return <p>{t("Đang tải số liệu…", "Loading figures…")}</p>;
-  const fails = [...summary.criteria].sort((a, b) => b.nonconform + b.partial - (a.nonconform + a.partial));
+  const L = (code: string) => dostLabel(code, t);
+  const O = (o: Outcome) => t(OUTCOME_LABELS_VI[o], OUTCOME_EN[o]);
+  const fails = summary.criteria.filter((k) => k.nonconform + k.partial > 0).sort((a, b) => b.nonconform + b.partial - (a.nonconform + a.partial));
   const groups = groupBy === "kind" ? dash.byKind : dash.byParent;
   const groupLabel = (g: { group: string; groupName: string }) => (groupBy === "kind" ? (AGENCY_KIND_LABELS_VI[g.group as AgencyKind] ?? g.group) || t("Chưa rõ", "Unknown") : g.groupName || t("Không có", "None"));
   const groupFilter = (g: { group: string }): InspectionFilter => (groupBy === "kind" ? { kind: g.group } : { parentId: g.group });
@@ -63,27 +65,33 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
         <tbody>
           {(["draft", "submitted", "finalized"] as const).map((s) => (
             <tr key={s}>
-              <th>{t(STATUS_VI[s]!, s)}</th>
+              <th>{L(s)}</th>
               {(["desk", "onsite"] as const).map((m) => {
                 const n = dash.byFormStatus.find((x) => x.mode === m && x.status === s)?.count ?? 0;
-                return <td key={m}>{num(n, `${m} / ${s}`, { mode: m, status: s })}</td>;
+                return <td key={m}>{num(n, `${L(m)} — ${L(s)}`, { mode: m, status: s })}</td>;
               })}
             </tr>
           ))}
-          <tr><th>{t("Tổng", "Total")}</th><td>{num(summary.inspections.desk, "desk", { mode: "desk" })}</td><td>{num(summary.inspections.onsite, "onsite", { mode: "onsite" })}</td></tr>
+          <tr><th>{t("Tổng", "Total")}</th><td>{num(summary.inspections.desk, L("desk"), { mode: "desk" })}</td><td>{num(summary.inspections.onsite, L("onsite"), { mode: "onsite" })}</td></tr>
         </tbody>
       </table>
       <h2>{t("Nội dung chưa đạt nhiều nhất", "Requirements failing most")}</h2>
       <BarChart label={t("Kết quả theo nội dung", "Results per criterion")} bars={fails.slice(0, 20).map((k) => ({
         label: k.code,
         parts: (["nonconform", "partial", "observation", "conform", "na"] as const).map((o) => ({
-          value: k[o], color: COLORS[o], title: t(OUTCOME_LABELS_VI[o], OUTCOME_EN[o]),
-          onOpen: () => setOpen({ title: `${k.code}: ${t(OUTCOME_LABELS_VI[o], OUTCOME_EN[o])}`, filter: { criterion: k.code, outcome: o } }),
+          value: k[o], color: COLORS[o], title: O(o),
+          onOpen: () => setOpen({ title: `${k.code}: ${O(o)}`, filter: { criterion: k.code, outcome: o } }),
         })),
       }))} />
+      {fails.length === 0 && <p className="muted">{t("Chưa có nội dung nào bị đánh giá chưa đạt.", "No requirement failed yet.")}</p>}
+      <p className="row" data-testid="chart-legend">
+        {(["nonconform", "partial", "observation", "conform", "na"] as const).map((o) => (
+          <span key={o}><span aria-hidden="true" style={{ display: "inline-block", width: 16, height: 16, background: COLORS[o], verticalAlign: "middle", marginRight: 6 }} />{O(o)}</span>
+        ))}
+      </p>
       <table data-testid="criteria">
-        <thead><tr><th>{t("Nội dung", "Criterion")}</th>{OUTCOMES.map((o) => <th key={o}>{t(OUTCOME_LABELS_VI[o], OUTCOME_EN[o])}</th>)}</tr></thead>
-        <tbody>{summary.criteria.map((k) => <tr key={k.code}><th>{k.code}</th>{OUTCOMES.map((o) => <td key={o}>{num(k[o], `${k.code}: ${o}`, { criterion: k.code, outcome: o })}</td>)}</tr>)}</tbody>
+        <thead><tr><th>{t("Nội dung", "Criterion")}</th>{OUTCOMES.map((o) => <th key={o}>{O(o)}</th>)}</tr></thead>
+        <tbody>{summary.criteria.map((k) => <tr key={k.code}><th>{k.code}</th>{OUTCOMES.map((o) => <td key={o}>{num(k[o], `${k.code}: ${O(o)}`, { criterion: k.code, outcome: o })}</td>)}</tr>)}</tbody>
       </table>
       <h3>
         {t("Theo", "By")}{" "}
@@ -98,25 +106,25 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
           {[...groups].filter((g) => g.nonconform + g.partial > 0).sort((a, b) => b.nonconform + b.partial - (a.nonconform + a.partial)).slice(0, 40).map((g) => (
             <tr key={`${g.group}|${g.code}`}>
               <td>{groupLabel(g)}</td><td>{g.code}</td>
-              <td>{num(g.nonconform, `${groupLabel(g)} ${g.code}`, { ...groupFilter(g), criterion: g.code, outcome: "nonconform" })}</td>
-              <td>{num(g.partial, `${groupLabel(g)} ${g.code}`, { ...groupFilter(g), criterion: g.code, outcome: "partial" })}</td>
-              <td>{num(g.conform, `${groupLabel(g)} ${g.code}`, { ...groupFilter(g), criterion: g.code, outcome: "conform" })}</td>
+              <td>{num(g.nonconform, `${groupLabel(g)} — ${g.code}: ${O("nonconform")}`, { ...groupFilter(g), criterion: g.code, outcome: "nonconform" })}</td>
+              <td>{num(g.partial, `${groupLabel(g)} — ${g.code}: ${O("partial")}`, { ...groupFilter(g), criterion: g.code, outcome: "partial" })}</td>
+              <td>{num(g.conform, `${groupLabel(g)} — ${g.code}: ${O("conform")}`, { ...groupFilter(g), criterion: g.code, outcome: "conform" })}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>{t("Hành động khắc phục", "Corrective actions")}</h2>
       <BarChart label={t("Hành động khắc phục theo trạng thái", "Actions by status")} bars={(["open", "reported", "accepted", "not_accepted", "verified"] as const).map((s) => ({
-        label: t(STATUS_VI[s]!, s), parts: [{ value: summary.actions[s], color: s === "not_accepted" ? "#c62828" : "#1565c0", title: s, onOpen: () => setOpen({ title: t(STATUS_VI[s]!, s), filter: { actionStatus: s } }) }],
+        label: L(s), parts: [{ value: summary.actions[s], color: s === "not_accepted" ? "#c62828" : "#1565c0", title: L(s), onOpen: () => setOpen({ title: `${t("Hành động khắc phục", "Corrective actions")}: ${L(s)}`, filter: { actionStatus: s } }) }],
       }))} />
-      <p>{t("Quá hạn (quá 02 tháng)", "Overdue (two-month rule)")}: {num(summary.actions.overdue, t("Quá hạn", "Overdue"), { overdue: "true" })}</p>
+      <p>{t("Quá hạn (quá 02 tháng)", "Overdue (two-month rule)")}: {num(summary.actions.overdue, t("Hành động khắc phục quá hạn", "Overdue corrective actions"), { overdue: "true" })}</p>
       <ul data-testid="overdue">{dash.overdue.slice(0, 50).map((a) => <li key={a.actionId}>{formatDate(a.dueOn)} — {a.agencyName} — {a.description}</li>)}</ul>
       <h2>{t("Thông báo chưa chấp nhận", "Notices of non-acceptance")} ({dash.notices.length})</h2>
       <ul data-testid="notices">{dash.notices.map((a) => <li key={a.actionId}>{a.noticeNumber} — {a.agencyName} — {a.decisionNote}</li>)}</ul>
       <h2>{t("Lịch sử một cơ quan qua các năm", "An agency's history year over year")}</h2>
       <AgencyHistoryPicker token={token} province={province} />
       <h2>{t("Xung đột chờ trưởng đoàn xử lý", "Conflicts waiting for a team lead")} ({dash.conflicts.length}; {t("trong các cuộc kiểm tra", "in inspections")} {num(dash.conflicts.filter((x) => x.inspectionId !== null).length, t("Xung đột", "Conflicts"), { conflicts: "true" })})</h2>
-      <ul data-testid="conflicts">{dash.conflicts.slice(0, 50).map((x) => <li key={`${x.entity}|${x.rowId}`}>{x.entity} {x.rowId} — {x.team ?? "DOST"} — {x.count}</li>)}</ul>
+      <ul data-testid="conflicts">{dash.conflicts.slice(0, 50).map((x) => <li key={`${x.entity}|${x.rowId}`}>{x.agencyName || x.rowId} — {L(x.entity)} — {x.team ?? t("Sở KH&CN", "DOST")} — {t(`${x.count} giá trị chờ xử lý`, `${x.count} values waiting`)}</li>)}</ul>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { formatDate } from "../i18n/formatDate";
 import { dostFetch } from "./dostFetch";
+import { dostLabel } from "./dostLabels";
 import { useDostT } from "./useDostT";
 
 export type InspectionFilter = Record<string, string>;
@@ -42,7 +43,7 @@ export function InspectionList({ token, query, filter, title, onClose }: { token
       <ul>
         {items?.map((i, n) => (
           <li key={`${i.id}|${n}`} data-testid="inspection-list-item">
-            {formatDate(i.startedOn)} — {i.agencyName || i.id} — {i.mode === "onsite" ? t("tại trụ sở", "on site") : t("qua hồ sơ", "desk")} — {i.status} — {i.teamId}{i.detail ? ` — ${i.detail}` : ""}
+            {formatDate(i.startedOn)} — {i.agencyName || i.id} — {dostLabel(i.mode, t)} — {dostLabel(i.status, t)} — {i.teamId}{i.detail ? ` — ${dostLabel(i.detail, t)}` : ""}
           </li>
         ))}
       </ul>

@@ -11,13 +11,15 @@ export interface AgencyHistoryYear {
 
 /**
  * An agency's inspections year over year, including those of every unit that was merged into it or renamed to it
- * (followed through successor links), so its history stays whole across the 2025 reorganisation.
+ * (followed through successor links), so its history stays whole across the 2025 reorganisation. Null when the
+ * province has no such agency.
  */
-export async function agencyHistoryQuery(db: Queryable, province: string, agencyId: string): Promise<{ agencyIds: string[]; years: AgencyHistoryYear[] }> {
+export async function agencyHistoryQuery(db: Queryable, province: string, agencyId: string): Promise<{ agencyIds: string[]; years: AgencyHistoryYear[] } | null> {
   const ag = await db.query<{ id: string; successor_id: string | null }>(
     `select row_id as id, data->>'successorId' as successor_id from rows where entity = 'agency' and province = $1`,
     [province],
   );
+  if (!ag.rows.some((r) => r.id === agencyId)) return null;
   const agencyIds = predecessorsOf(agencyId, ag.rows.map((r) => ({ id: r.id, successorId: r.successor_id })));
   const r = await db.query(
     `select i.row_id as id, i.data->>'agencyId' as agency_id, a.data->>'name' as agency_name, i.data->>'mode' as mode,

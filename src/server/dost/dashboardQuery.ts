@@ -78,8 +78,11 @@ export async function dashboardQuery(db: Queryable, province: string, year: numb
   const notices = followUp.rows.filter((r) => r.status === "not_accepted").sort((x, y) => String(x.agency_name).localeCompare(String(y.agency_name), "vi"));
   const conflicts = await db.query(
     `with ${YEAR_INSPECTIONS_CTE}
-     select r.entity, r.row_id, r.team, ${FIGURE_SQL.conflictInspectionId("r")} as inspection_id, r.conflict_count
+     select r.entity, r.row_id, r.team, ${FIGURE_SQL.conflictInspectionId("r")} as inspection_id, r.conflict_count,
+            coalesce(ag.data->>'name', case when r.entity = 'agency' then r.data->>'name' end) as agency_name
      from rows r
+       left join insp ci on ci.id = ${FIGURE_SQL.conflictInspectionId("r")}
+       left join rows ag on ag.entity = 'agency' and ag.row_id = ci.agency_id
      where r.province = $1 and r.conflict_count > 0
        and (${FIGURE_SQL.conflictInspectionId("r")} in (select id from insp)
             or r.entity not in ('inspection', 'result', 'finding', 'action', 'attachment'))
@@ -103,7 +106,7 @@ export async function dashboardQuery(db: Queryable, province: string, year: numb
     notices: actionItems(notices),
     conflicts: conflicts.rows.map((r) => ({
       entity: String(r.entity), rowId: String(r.row_id), team: (r.team as string | null) ?? null,
-      inspectionId: (r.inspection_id as string | null) ?? null, count: num(r.conflict_count),
+      inspectionId: (r.inspection_id as string | null) ?? null, agencyName: String(r.agency_name ?? ""), count: num(r.conflict_count),
     })),
   };
 }

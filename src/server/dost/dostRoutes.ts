@@ -39,5 +39,7 @@ dostRoutes.get("/inspections", async (c) => {
 dostRoutes.get("/agencies/:id/history", async (c) => {
   const s = dostScope(c.get("user"), (k) => c.req.query(k), false);
   if (!s.ok) return problem(c, s.status, s.detail);
-  return c.json(await agencyHistoryQuery(c.get("storage"), s.province, c.req.param("id")));
+  const history = await agencyHistoryQuery(c.get("storage"), s.province, c.req.param("id"));
+  if (!history) return problem(c, 404, "Không có cơ quan này trong danh mục của tỉnh.");
+  return c.json(history);
 });

@@ -1,0 +1,30 @@
+/** Vietnamese and English words for the codes the DOST API returns (forms, statuses, record kinds), so no list or
+ * title of the console shows a raw code. */
+export const DOST_LABELS: Record<string, readonly [string, string]> = {
+  desk: ["Qua hồ sơ", "Desk review"],
+  onsite: ["Tại trụ sở", "On site"],
+  draft: ["Nháp", "Draft"],
+  submitted: ["Đã nộp", "Submitted"],
+  finalized: ["Đã ký biên bản", "Finalized"],
+  open: ["Chưa báo cáo", "Open"],
+  reported: ["Đã báo cáo", "Reported"],
+  accepted: ["Chấp nhận", "Accepted"],
+  not_accepted: ["Chưa chấp nhận", "Not accepted"],
+  verified: ["Đã xác nhận", "Verified"],
+  inspection: ["Cuộc kiểm tra", "Inspection"],
+  result: ["Kết quả chấm", "Result"],
+  finding: ["Phát hiện", "Finding"],
+  action: ["Hành động khắc phục", "Corrective action"],
+  attachment: ["Ảnh, tài liệu", "Attachment"],
+  agency: ["Cơ quan", "Agency"],
+  plan: ["Kế hoạch", "Plan"],
+  team: ["Đoàn kiểm tra", "Team"],
+  checklist: ["Bộ tiêu chí", "Checklist"],
+  adoption: ["Tiến độ áp dụng", "Adoption"],
+};
+
+/** The label of a code for `t(vi, en)`; an unknown code is shown as it is. */
+export function dostLabel(code: string, t: (vi: string, en: string) => string): string {
+  const l = DOST_LABELS[code];
+  return l ? t(l[0], l[1]) : code;
+}
