@@ -106,6 +106,13 @@ describe("team report", () => {
     expect(byDesk?.kind === "paragraph" && byDesk.text).toBe("Ngày 05/02/2026, Sở Khoa học và Công nghệ đã kiểm tra qua hồ sơ, báo cáo 1 cơ quan.");
   });
 
+  it("gives every corrective action a due date, two months after signing when the action has none (as the record does)", () => {
+    const withoutDates = { ...exp, actions: exp.actions.map((a) => ({ ...a, dueOn: null })) };
+    const lines = buildTeamReportModel([withoutDates]).blocks.flatMap((b) => (b.kind === "paragraph" && b.text.includes("Khắc phục:") ? [b.text] : []));
+    expect(lines).toHaveLength(exp.findings.filter((f) => f.kind === "nonconformity").length);
+    for (const l of lines) expect(l).toMatch(/\(hạn 05\/04\/2026\)\.$/u);
+  });
+
   it("refuses an empty set", async () => {
     await expect(renderTeamReport([])).rejects.toThrow(/no inspections/u);
   });

@@ -1,4 +1,5 @@
 import type { InspectionExport } from "../../domain/inspectionExport";
+import { addMonths } from "../../domain/isoDate";
 import { orderedCriteria } from "../model/orderedCriteria";
 import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentBlock, DocumentModel } from "../pdf/DocumentModel";
@@ -80,7 +81,9 @@ export function buildTeamReportModel(raws: readonly InspectionExport[], opts: Te
     blocks.push({ kind: "paragraph", text: `${e.agency.name}:`, style: "bold" });
     for (const f of fs) {
       const acts = e.actions.filter((a) => !a.deleted && a.findingId === f.id);
-      const due = acts.map((a) => a.dueOn).filter((d): d is string => !!d).sort()[0];
+      // An action without its own date is due when the record says: two months after signing (TT 26 Art. 37).
+      const deadline = addMonths(e.inspection.signedOn ?? e.inspection.startedOn, 2);
+      const due = acts.map((a) => a.dueOn ?? deadline).sort()[0];
       const fix = acts.map((a) => trimEnd(a.description)).join("; ");
       blocks.push({ kind: "paragraph", text: `- ${f.criterionCode ? `[${f.criterionCode}] ` : ""}${trimEnd(f.text)}.${fix ? ` Khắc phục: ${fix}${due ? ` (hạn ${formatDateVi(due)})` : ""}.` : ""}` });
     }
