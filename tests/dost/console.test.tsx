@@ -203,10 +203,20 @@ describe("DOST console: registry, plan, adoption", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole("tab", { name: "Tiến độ áp dụng" }, { timeout: 15_000 }));
     const row = await screen.findByTestId("adoption-row");
-    await user.type(within(row).getByLabelText("Số quyết định steering"), "15/QĐ-UBND");
-    fireEvent.change(within(row).getByLabelText("Ngày steering"), { target: { value: "2022-03-10" } });
-    fireEvent.blur(within(row).getByLabelText("Ngày steering"));
+    await user.type(within(row).getByLabelText("Số quyết định — Bước 1: Thành lập Ban chỉ đạo ISO"), "15/QĐ-UBND");
+    // Dates are typed dd/mm/yyyy whatever the browser's language.
+    const date = within(row).getByTestId("adoption-date-steering");
+    expect(date.getAttribute("placeholder")).toBe("dd/mm/yyyy");
+    await user.type(date, "10/03/2022");
     await waitFor(async () => expect((await db.adoptions.get("adoption/a1"))?.steering).toEqual({ number: "15/QĐ-UBND", date: "2022-03-10" }));
-    await waitFor(() => expect(within(screen.getByTestId("adoption-row")).getByText("1/5")).toBeTruthy());
+    // Decision 2 of step 2, date first: the number typed afterwards joins it when the field is left.
+    await user.type(within(row).getByTestId("adoption-date-build"), "05/09/2022");
+    await user.type(within(row).getByLabelText("Số quyết định — Bước 2: Xây dựng HTQLCL"), "88/QĐ-UBND");
+    await user.tab();
+    await waitFor(async () => expect((await db.adoptions.get("adoption/a1"))?.build).toEqual({ number: "88/QĐ-UBND", date: "2022-09-05" }));
+    expect(within(screen.getByTestId("adoption-row")).getByTestId("adoption-date-build")).toHaveProperty("value", "05/09/2022");
+    await waitFor(() => expect(within(screen.getByTestId("adoption-row")).getByText("2/5")).toBeTruthy());
+    const cohort = within(screen.getByTestId("adoption-cohorts")).getByRole("button", { name: "2022" }).closest("tr")!;
+    expect([...cohort.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["2022", "1", "1", "1", "0", "0", "0"]);
   });
 });

@@ -2,6 +2,7 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useState } from "react";
 import { ADOPTION_STEP_LABELS_VI, ADOPTION_STEPS, adoptionId, adoptionProgress, type AdoptionStep } from "../../domain/adoption";
 import type { DocumentRef } from "../../domain/result";
+import { DateInput } from "../components/DateInput";
 import type { AdoptionRow } from "../db/rowTypes";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
@@ -15,22 +16,21 @@ const STEP_EN: Record<AdoptionStep, string> = {
   maintain: "5. Maintain and improve",
 };
 
-/** One step's evidence: decision number and date, saved when the field is left. */
+/** One step's evidence: decision number (saved when the field is left) and date (typed dd/mm/yyyy, saved once valid). */
 function StepCell({ row, step }: { row: AdoptionRow; step: AdoptionStep }) {
   const t = useDostT();
   const save = useEdit();
   const cur = (row[step] as DocumentRef | null | undefined) ?? null;
   const [number, setNumber] = useState(cur?.number ?? "");
-  const [date, setDate] = useState(cur?.date ?? "");
-  const commit = () => {
-    const next: DocumentRef | null = number.trim() || date ? { number: number.trim().normalize("NFC"), date: date || null } : null;
+  const commit = (nextNumber: string, date: string | null) => {
+    const next: DocumentRef | null = nextNumber.trim() || date ? { number: nextNumber.trim().normalize("NFC"), date } : null;
     if (JSON.stringify(next) === JSON.stringify(cur)) return;
     void save([{ entity: "adoption", rowId: row.id, field: step, value: next }]);
   };
   return (
-    <td>
-      <input aria-label={`${t("Số quyết định", "Decision no.")} ${step}`} placeholder={t("Số QĐ", "No.")} size={10} value={number} onChange={(e) => setNumber(e.target.value)} onBlur={commit} />
-      <input type="date" aria-label={`${t("Ngày", "Date")} ${step}`} value={date} onChange={(e) => setDate(e.target.value)} onBlur={commit} />
+    <td className="step-evidence">
+      <input aria-label={`${t("Số quyết định", "Decision no.")} — ${t(ADOPTION_STEP_LABELS_VI[step], STEP_EN[step])}`} placeholder={t("Số QĐ", "No.")} size={10} value={number} onChange={(e) => setNumber(e.target.value)} onBlur={() => commit(number, cur?.date ?? null)} />
+      <DateInput label={t("Ngày", "Date")} value={cur?.date ?? null} onChange={(d) => commit(number, d)} testId={`adoption-date-${step}`} />
     </td>
   );
 }
@@ -74,13 +74,14 @@ export function AdoptionTab({ province }: { province: string }) {
           <option value="">{t("— thêm cơ quan vào lộ trình —", "— add an agency —")}</option>
           {(agencies ?? []).filter((a) => a.province === province && !mine.some((r) => r.agencyId === a.id)).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </select>
-        <input aria-label={t("Năm", "Year")} size={5} value={addYear} onChange={(e) => setAddYear(e.target.value)} />
+        <label style={{ margin: 0 }}>{t("Năm lộ trình", "Cohort year")} <input inputMode="numeric" size={5} value={addYear} onChange={(e) => setAddYear(e.target.value)} /></label>
         <button type="button" disabled={!addAgency || !/^\d{4}$/.test(addYear)} onClick={() => {
           const id = adoptionId(addAgency);
           void save([{ entity: "adoption", rowId: id, field: "agencyId", value: addAgency }, { entity: "adoption", rowId: id, field: "province", value: province }, { entity: "adoption", rowId: id, field: "cohortYear", value: Number(addYear) }]);
           setAddAgency("");
         }}>{t("Thêm", "Add")}</button>
       </div>
+      <div style={{ overflowX: "auto" }}>
       <table data-testid="adoption-list">
         <thead><tr><th>{t("Cơ quan", "Agency")}</th><th>{t("Năm", "Year")}</th><th>{t("Tiến độ", "Progress")}</th>{ADOPTION_STEPS.map((s) => <th key={s}>{t(ADOPTION_STEP_LABELS_VI[s], STEP_EN[s])}</th>)}</tr></thead>
         <tbody>
@@ -94,6 +95,7 @@ export function AdoptionTab({ province }: { province: string }) {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
