@@ -1,4 +1,5 @@
 import type { InspectionExport } from "../../domain/inspectionExport";
+import { addMonths } from "../../domain/isoDate";
 import { deepNfc } from "../pdf/deepNfc";
 import { formatDateVi } from "../pdf/formatDateVi";
 import { ACTION_STATUS_LABELS_VI } from "./ACTION_STATUS_LABELS_VI";
@@ -24,6 +25,8 @@ export function actionRows(raws: readonly InspectionExport[]): string[][] {
   const out: string[][] = [ACTION_COLUMNS];
   for (const e of deepNfc([...raws])) {
     const findings = new Map(e.findings.map((f) => [f.id, f]));
+    // Without a date of its own an action is due when the record says: two months after signing.
+    const deadline = addMonths(e.inspection.signedOn ?? e.inspection.startedOn, 2);
     for (const a of e.actions) {
       if (a.deleted) continue;
       const f = findings.get(a.findingId);
@@ -34,7 +37,7 @@ export function actionRows(raws: readonly InspectionExport[]): string[][] {
         f?.text.trim() ?? "",
         a.description.trim(),
         a.owner.trim(),
-        a.dueOn ? formatDateVi(a.dueOn) : "",
+        formatDateVi(a.dueOn ?? deadline),
         ACTION_STATUS_LABELS_VI[a.status],
         a.agencyReport.trim(),
         a.reportedOn ? formatDateVi(a.reportedOn) : "",
