@@ -6,7 +6,8 @@ export type PlanProblem =
   | { kind: "onsite_share"; onsite: number; required: number }
   | { kind: "unknown_agency"; agencyId: string }
   | { kind: "not_valid"; agencyId: string; month: number }
-  | { kind: "duplicate"; agencyId: string; mode: string };
+  | { kind: "duplicate"; agencyId: string; mode: string }
+  | { kind: "share_below_minimum"; share: number };
 
 export interface PlanCheck {
   /** Agencies that must be inspected this year: the province's reviewed units still existing on 31/12. */
@@ -59,5 +60,6 @@ export function planCheck(plan: Pick<Plan, "year" | "province" | "entries" | "on
   // A small epsilon keeps 1/3 × 3 from rounding up to 2 through floating-point error.
   const required = Math.ceil(plan.onsiteShare * inScope.length - 1e-9);
   if (onsiteInScope < required) problems.push({ kind: "onsite_share", onsite: onsiteInScope, required });
+  if (plan.onsiteShare < 1 / 3 - 1e-9) problems.push({ kind: "share_below_minimum", share: plan.onsiteShare });
   return { inScope, onsite: onsiteInScope, required, problems };
 }

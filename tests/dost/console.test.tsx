@@ -101,6 +101,17 @@ describe("DOST console: registry, plan, adoption", () => {
     expect(checks.textContent).toContain("UBND xã Ba chưa có trong kế hoạch kiểm tra qua hồ sơ.");
     await user.selectOptions(screen.getByTestId("plan-share"), "0.5");
     expect(checks.textContent).toContain("cần ít nhất 3");
+    // Any share a province decides, in percent; under a third the check cites TT 26.
+    await user.selectOptions(screen.getByTestId("plan-share"), "custom");
+    const pct = screen.getByTestId("plan-share-percent");
+    await user.clear(pct);
+    await user.type(pct, "60");
+    expect(checks.textContent).toContain("cần ít nhất 4");
+    await user.clear(pct);
+    await user.type(pct, "25");
+    expect(checks.textContent).toContain("Tỷ lệ 25% thấp hơn mức tối thiểu một phần ba số cơ quan (Điều 33 Thông tư 26/2014/TT-BKHCN).");
+    await user.selectOptions(screen.getByTestId("plan-share"), "0.5");
+    expect(screen.queryByTestId("plan-share-percent")).toBeNull();
     await user.click(screen.getByTestId("plan-save"));
     await waitFor(async () => {
       const plan = await db.plans.get(`plan-${PROVINCE}-${year}`);

@@ -35,6 +35,12 @@ describe("planCheck (TT 26 Art. 33–34)", () => {
       { kind: "onsite_share", onsite: 2, required: 3 },
     ]);
   });
+
+  it("refuses a share under the legal third even when the plan reaches it", () => {
+    const entries = ["a", "b", "c", "d", "e", "f"].map((i) => desk(i)).concat([onsite("a"), onsite("b")]);
+    expect(planCheck({ year: 2025, province: "p", onsiteShare: 0.25, entries }, agencies).problems).toEqual([{ kind: "share_below_minimum", share: 0.25 }]);
+    expect(planCheck({ year: 2025, province: "p", onsiteShare: 0.4, entries: [...entries, onsite("c")] }, agencies).problems).toEqual([]);
+  });
 });
 
 describe("corrective-action follow-up", () => {

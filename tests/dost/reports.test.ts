@@ -39,6 +39,10 @@ describe("DOST documents", () => {
     }
     expect(text).toContain("UBND xã Đồng Lương");
     expect(text).toContain("Tại trụ sở");
+    // Art. 34.2: the share in words, and the budget section.
+    expect(text).toContain(`(tối thiểu ${fx.model.plan.onsiteShare === 0.5 ? "một nửa (1/2)" : "một phần ba (1/3)"} số cơ quan thuộc diện kiểm tra)`);
+    expect(text).toContain("III. KINH PHÍ Kinh phí thực hiện kiểm tra được bố trí từ nguồn ngân sách nhà nước giao cho Sở Khoa học và Công nghệ năm 2026");
+    expect(text).toContain("IV. TỔ CHỨC THỰC HIỆN");
     const xlsx = xlsxText(planXlsx(fx.model.plan, fx.model.agencies, teams));
     expect((xlsx.match(/<row /g) ?? []).length).toBe(fx.model.plan.entries.length + 1);
     expect(xlsx).toContain("UBND xã Mường Lát");
@@ -76,13 +80,17 @@ describe("DOST documents", () => {
       notices: [{ actionId: "a1", inspectionId: "i1", agencyId: "g", agencyName: "UBND xã Trung Lý", status: "not_accepted", dueOn: null, noticeNumber: "27/TB-SKHCN", decisionNote: "=HYPERLINK(\"x\")", description: "Khắc phục" }],
     };
     const nov = flat(pdfText(renderDostPdf(buildYearReportModel("province", summary, dash, DEFAULT_DOST_ISSUER, { number: "88", date: "2026-11-20" })), "nov.pdf"));
-    for (const s of ["Số: 88/BC-SKHCN", "BÁO CÁO", "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa", "năm 2026", "Tỷ lệ hoàn thành so với kế hoạch 50%", "I.a.1 (10 lượt, 33.3%)", "UBND xã", "UBND xã Trung Lý (số 27/TB-SKHCN)", "Quá hạn báo cáo"]) {
+    for (const s of ["Số: 88/BC-SKHCN", "BÁO CÁO", "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa", "năm 2026", "Tỷ lệ hoàn thành so với kế hoạch 50%", "I.a.1 (10 lượt, 33,3%)", "UBND xã", "UBND xã Trung Lý (số 27/TB-SKHCN)", "Quá hạn báo cáo"]) {
       expect(nov).toContain(s);
     }
     const dec = flat(pdfText(renderDostPdf(buildYearReportModel("ministry", summary, dash, DEFAULT_DOST_ISSUER, { date: "2026-12-10", adoption: [{ cohortYear: 2022, agencies: 32, declared: 30 }] })), "dec.pdf"));
     expect(dec).toContain("Kính gửi: Bộ Khoa học và Công nghệ");
     expect(dec).toContain("TÌNH HÌNH XÂY DỰNG, ÁP DỤNG");
     expect(dec).not.toContain("Kính gửi: Ủy ban nhân dân tỉnh");
+    // The recommendations are addressed to whom the report goes.
+    expect(nov).toContain("Đề nghị Ủy ban nhân dân tỉnh Thanh Hóa chỉ đạo");
+    expect(dec).toContain("Đề nghị Bộ Khoa học và Công nghệ tiếp tục hướng dẫn");
+    expect(dec).not.toContain("Đề nghị Bộ Khoa học và Công nghệ chỉ đạo");
     const x = xlsxText(yearReportXlsx(summary, dash));
     expect(x).toContain("UBND xã Trung Lý");
     // A formula-looking note is stored as quote-prefixed text, never as a formula.

@@ -16,6 +16,8 @@ import { rowEdits } from "./rowEdits";
 import { loadDostIssuer } from "./loadDostIssuer";
 import { useDostT } from "./useDostT";
 
+const SHARE_PRESETS = [1 / 3, 0.5, 1];
+
 /** The yearly plan (TT 26 Art. 34, Mẫu 19): entries agency × form × team × month, its checks, PDF and XLSX. */
 export function PlanTab({ province, year }: { province: string; year: number }) {
   const t = useDostT();
@@ -55,6 +57,7 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
   }, [db, province, year]);
   const [entries, setEntries] = useState<PlanEntry[]>([]);
   const [share, setShare] = useState(1 / 3);
+  const [customShare, setCustomShare] = useState(false);
   const [query, setQuery] = useState("");
   const [message, setMessage] = useState("");
   useEffect(() => {
@@ -90,12 +93,26 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
       <div className="row">
         <label>
           {t("Tỷ lệ kiểm tra tại trụ sở", "On-site share")}{" "}
-          <select data-testid="plan-share" value={String(share)} onChange={(e) => setShare(Number(e.target.value))}>
+          <select data-testid="plan-share" value={SHARE_PRESETS.includes(share) && !customShare ? String(share) : "custom"} onChange={(e) => {
+            if (e.target.value === "custom") return setCustomShare(true);
+            setCustomShare(false);
+            setShare(Number(e.target.value));
+          }}>
             <option value={String(1 / 3)}>1/3 (TT 26)</option>
             <option value="0.5">1/2 (Hà Nội)</option>
             <option value="1">{t("Tất cả", "All")}</option>
+            <option value="custom">{t("Tỷ lệ khác (%)", "Other share (%)")}</option>
           </select>
         </label>
+        {(customShare || !SHARE_PRESETS.includes(share)) && (
+          <label style={{ margin: 0 }}>
+            {t("Tỷ lệ (%)", "Share (%)")}{" "}
+            <input data-testid="plan-share-percent" inputMode="numeric" size={4} defaultValue={String(Math.round(share * 1000) / 10)} onChange={(e) => {
+              const pct = Number(e.target.value.replace(",", "."));
+              if (e.target.value.trim() && pct > 0 && pct <= 100) setShare(pct / 100);
+            }} />
+          </label>
+        )}
         <button type="button" data-testid="plan-default" onClick={() => setEntries(defaultPlanEntries(check.inScope, teams.map((x) => x.id), share, priority))} disabled={teams.length === 0}>
           {t("Lập kế hoạch mặc định", "Draft a default plan")}
         </button>

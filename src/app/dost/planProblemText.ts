@@ -12,6 +12,10 @@ export function planProblemText(p: PlanProblem, name: (id: string) => string, la
       return vi ? `Cơ quan ${p.agencyId} không có trong danh mục của tỉnh.` : `Agency ${p.agencyId} is not in the province's registry.`;
     case "not_valid":
       return vi ? `${name(p.agencyId)} không còn tồn tại vào tháng ${p.month}.` : `${name(p.agencyId)} did not exist in month ${p.month}.`;
+    case "share_below_minimum": {
+      const pct = (Math.round(p.share * 1000) / 10).toLocaleString(vi ? "vi-VN" : "en-GB");
+      return vi ? `Tỷ lệ ${pct}% thấp hơn mức tối thiểu một phần ba số cơ quan (Điều 33 Thông tư 26/2014/TT-BKHCN).` : `A share of ${pct}% is below the minimum of one third (TT 26/2014 Art. 33).`;
+    }
     case "duplicate":
       return vi ? `${name(p.agencyId)} có hai dòng cùng hình thức.` : `${name(p.agencyId)} is listed twice for one form.`;
   }

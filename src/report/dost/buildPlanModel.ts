@@ -36,13 +36,20 @@ export function planTableRows(plan: Plan, agencies: readonly Agency[], teamNames
   });
 }
 
+/** The on-site share in words as plans state it: "một phần ba (1/3)", "một nửa (1/2)", else "40%" (decimal comma). */
+function shareText(share: number): string {
+  if (Math.abs(share - 1 / 3) < 1e-9) return "một phần ba (1/3)";
+  if (share === 0.5) return "một nửa (1/2)";
+  return `${String(Math.round(share * 1000) / 10).replace(".", ",")}%`;
+}
+
 /** The yearly inspection plan (TT 26/2014 Art. 34, form Mẫu 19 KHKT) as a document model. */
 export function buildPlanModel(raw: Plan, agencies: readonly Agency[], teamNames: ReadonlyMap<string, string>, issuer: DostIssuer, opts: { number?: string; date?: string } = {}): DocumentModel {
   const plan = deepNfc(raw);
   const rows = planTableRows(plan, agencies, teamNames);
   const desk = new Set(plan.entries.filter((e) => e.mode === "desk").map((e) => e.agencyId)).size;
   const onsite = new Set(plan.entries.filter((e) => e.mode === "onsite").map((e) => e.agencyId)).size;
-  const share = Math.round(plan.onsiteShare * 100);
+  const share = shareText(plan.onsiteShare);
   return {
     meta: { title: `Kế hoạch kiểm tra năm ${plan.year}`, author: issuer.issuingBody, ...(opts.date ? { date: opts.date } : {}) },
     header: dostHeader(issuer, "KH", opts.number, opts.date),
@@ -53,7 +60,7 @@ export function buildPlanModel(raw: Plan, agencies: readonly Agency[], teamNames
       { kind: "heading", text: "I. MỤC ĐÍCH, YÊU CẦU" },
       { kind: "paragraph", indent: true, text: "Đánh giá việc xây dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng của các cơ quan, đơn vị; kịp thời hướng dẫn, chấn chỉnh các tồn tại; bảo đảm khách quan, đúng quy định, không gây cản trở hoạt động bình thường của cơ quan được kiểm tra." },
       { kind: "heading", text: "II. ĐỐI TƯỢNG, NỘI DUNG, HÌNH THỨC VÀ THỜI GIAN KIỂM TRA" },
-      { kind: "paragraph", indent: true, text: `Nội dung kiểm tra theo Điều 36 Thông tư số 26/2014/TT-BKHCN. Kiểm tra qua hồ sơ, báo cáo đối với ${desk} cơ quan; kiểm tra tại trụ sở đối với ${onsite} cơ quan (tối thiểu ${share}% số cơ quan thuộc diện kiểm tra).` },
+      { kind: "paragraph", indent: true, text: `Nội dung kiểm tra theo Điều 36 Thông tư số 26/2014/TT-BKHCN. Kiểm tra qua hồ sơ, báo cáo đối với ${desk} cơ quan; kiểm tra tại trụ sở đối với ${onsite} cơ quan (tối thiểu ${share} số cơ quan thuộc diện kiểm tra).` },
       {
         kind: "table",
         table: {
@@ -69,7 +76,10 @@ export function buildPlanModel(raw: Plan, agencies: readonly Agency[], teamNames
           fontSize: 10,
         },
       },
-      { kind: "heading", text: "III. TỔ CHỨC THỰC HIỆN" },
+      // TT 26 Art. 34.2.đ: the plan states the budget of the inspections.
+      { kind: "heading", text: "III. KINH PHÍ" },
+      { kind: "paragraph", indent: true, text: `Kinh phí thực hiện kiểm tra được bố trí từ nguồn ngân sách nhà nước giao cho ${issuer.issuingBodyName} năm ${plan.year} và các nguồn hợp pháp khác theo quy định hiện hành.` },
+      { kind: "heading", text: "IV. TỔ CHỨC THỰC HIỆN" },
       { kind: "paragraph", indent: true, text: `${issuer.inspectingUnit} chủ trì, phối hợp với các cơ quan liên quan triển khai kiểm tra theo Kế hoạch; tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh trong tháng 11 và Bộ Khoa học và Công nghệ trong tháng 12 năm ${plan.year}.` },
       { kind: "paragraph", indent: true, text: "Các cơ quan được kiểm tra chuẩn bị báo cáo, hồ sơ và bố trí người làm việc với Đoàn kiểm tra theo thời gian nêu trên./." },
     ],

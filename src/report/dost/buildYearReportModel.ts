@@ -70,7 +70,13 @@ export function buildYearReportModel(kind: YearReportKind, s: DostSummary, d: Do
   }
   blocks.push(
     { kind: "heading", text: `${kind === "ministry" && f.adoption.length > 0 ? "VI" : "V"}. KIẾN NGHỊ` },
-    { kind: "paragraph", indent: true, text: `Đề nghị ${to} chỉ đạo các cơ quan còn tồn tại khẩn trương khắc phục và báo cáo đúng thời hạn; tiếp tục quan tâm bố trí kinh phí duy trì, cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015./.` },
+    {
+      kind: "paragraph",
+      indent: true,
+      text: kind === "province"
+        ? `Đề nghị ${to} chỉ đạo các cơ quan còn tồn tại khẩn trương khắc phục và báo cáo đúng thời hạn; tiếp tục quan tâm bố trí kinh phí duy trì, cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015./.`
+        : `Đề nghị Bộ Khoa học và Công nghệ tiếp tục hướng dẫn việc áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 tại các cơ quan, đơn vị sau khi sắp xếp đơn vị hành chính và tổ chức chính quyền địa phương hai cấp; tổ chức tập huấn nghiệp vụ kiểm tra cho công chức thực hiện nhiệm vụ./.`,
+    },
   );
   return {
     meta: { title: `Báo cáo kết quả kiểm tra năm ${s.year}`, author: issuer.issuingBody, ...(opts.date ? { date: opts.date } : {}) },

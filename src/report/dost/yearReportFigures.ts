@@ -12,7 +12,8 @@ export interface AdoptionCount {
 
 /** The tables shared by the yearly reports' PDF and XLSX, as plain rows of text and numbers. */
 export function yearReportFigures(s: DostSummary, d: DostDashboard, adoption: readonly AdoptionCount[] = []) {
-  const pct = (n: number, of: number) => (of > 0 ? `${Math.round((n / of) * 1000) / 10}%` : "—");
+  // Vietnamese decimal comma: 66,7%.
+  const pct = (n: number, of: number) => (of > 0 ? `${String(Math.round((n / of) * 1000) / 10).replace(".", ",")}%` : "—");
   const criteria = s.criteria.map((c) => {
     const scored = c.conform + c.partial + c.nonconform + c.observation;
     return { ...c, scored, failRate: pct(c.partial + c.nonconform, scored) };
