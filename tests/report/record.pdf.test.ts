@@ -214,6 +214,20 @@ describe("inspection record PDF (poppler)", () => {
     for (const s of ["ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "CHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG THUỘC SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH THANH HÓA"]) expect(text).toContain(s);
   });
 
+  it("keeps a long place and date line on one line, inside the right margin and clear of the number", async () => {
+    const hcm = structuredClone(exp);
+    hcm.issuer = { ...exp.issuer!, place: "Thành phố Hồ Chí Minh" };
+    const f = join(dir, "record-hcm.pdf");
+    writeFileSync(f, await renderInspectionRecord(hcm));
+    const p1 = pdfBbox(f)[0]!;
+    const thanh = p1.words.find((w) => w.text === "Thành")!;
+    const line = p1.words.filter((w) => Math.abs(w.yMin - thanh.yMin) < 1 && w.xMin >= thanh.xMin);
+    expect(line.map((w) => w.text).join(" ")).toBe("Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026");
+    expect(line.at(-1)!.xMax).toBeLessThanOrEqual(p1.width - (15 / 25.4) * 72 + 0.5);
+    const number = p1.words.find((w) => w.text === "12/BB-ĐKT")!;
+    expect(thanh.xMin - number.xMax).toBeGreaterThan((3 / 25.4) * 72);
+  });
+
   it("puts 'Nơi nhận' bottom left on the last page", () => {
     const last = pages[pages.length - 1]!;
     const noi = last.words.findIndex((w) => w.text === "Nơi");

@@ -63,6 +63,7 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   y += 2.5;
   w.font("normal", 13);
   w.text(h.numberLine, leftC, y + 4.5, "center");
+  const numberRight = leftC + w.width(h.numberLine) / 2;
   y += w.lineHeight(13);
   if (h.summary) {
     w.font("normal", 12);
@@ -85,10 +86,18 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   w.doc.line(rightC - mw / 2, ry + 1.4, rightC + mw / 2, ry + 1.4);
   ry += 2.5;
   w.font("italic", 13);
-  for (const l of w.wrap(h.placeDate, rightW)) {
-    w.text(l, rightC, ry + 4.5, "center");
+  // A long place name ("Thành phố Hồ Chí Minh, ngày …") keeps the line whole by reaching left, beside the
+  // number, rather than wrapping; it wraps only when even that room is too narrow.
+  const rightEdge = w.margin.left + w.contentWidth;
+  const dateW = w.width(h.placeDate);
+  if (dateW > rightW && dateW <= rightEdge - numberRight - GUTTER) {
+    w.text(h.placeDate, rightEdge - dateW / 2, ry + 4.5, "center");
     ry += w.lineHeight(13);
-  }
+  } else
+    for (const l of w.wrap(h.placeDate, rightW)) {
+      w.text(l, rightC, ry + 4.5, "center");
+      ry += w.lineHeight(13);
+    }
   w.doc.setLineWidth(0.25);
   w.y = Math.max(y, ry) + 6;
 }
