@@ -7,6 +7,7 @@ import { PeopleEditor, type PersonDraft } from "../components/PeopleEditor";
 import { createInspection, type NewInspection } from "../db/createInspection";
 import { newId } from "../db/newId";
 import type { Session } from "../db/Session";
+import { useStorageState } from "../hooks/useStorageState";
 import { todayIso } from "../i18n/todayIso";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router/navigate";
@@ -25,6 +26,7 @@ export function StartInspection({ session, query }: Props) {
   const agencyId = query.agency ?? "";
   const agency = useLiveQuery(() => (agencyId ? db.agencies.get(agencyId) : undefined), [db, agencyId]);
   const team = useLiveQuery(() => (session?.user.team ? db.teams.get(session.user.team) : undefined), [db, session?.user.team]);
+  const storage = useStorageState();
   const stored = useLiveQuery(() => db.checklists.toArray(), [db]);
   const [builtin, setBuiltin] = useState<Checklist[]>([]);
   useEffect(() => void import("../../checklists/builtinChecklists").then((m) => setBuiltin(m.BUILTIN_CHECKLISTS)), []);
@@ -78,6 +80,12 @@ export function StartInspection({ session, query }: Props) {
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={t("startTitle")}>
       <h1>{t("startTitle")}</h1>
+      {/* Before work starts: the browser may evict what is entered here (the red private-window banner covers the rest). */}
+      {storage?.supported && !storage.persisted && !storage.likelyEphemeral && (
+        <p className="banner warn" role="note" data-testid="start-storage-warning">
+          {t("storageNotPersisted")}
+        </p>
+      )}
       <div className="card row">
         <span style={{ flex: 1 }}>
           {t("agency")}: <strong data-testid="start-agency">{agency?.name ?? "—"}</strong>
