@@ -5,6 +5,7 @@ import { formatDocNumber } from "../../src/report/pdf/formatDocNumber";
 import { formatPlaceDate } from "../../src/report/pdf/formatPlaceDate";
 import { legalBasisLines } from "../../src/report/pdf/legalBasisLines";
 import { recipientLines } from "../../src/report/pdf/recipientLines";
+import { replaceMissingGlyphs } from "../../src/report/pdf/replaceMissingGlyphs";
 
 describe("administrative formatting (Decree 30/2020)", () => {
   it("writes the place and date line with leading zeros for days 1–9 and months 1–2 only", () => {
@@ -38,6 +39,12 @@ describe("administrative formatting (Decree 30/2020)", () => {
   it("writes recipients as '- X;' and ends with the archive line", () => {
     expect(recipientLines(["UBND xã A", "- Sở KH&CN;"])).toEqual(["- UBND xã A;", "- Sở KH&CN;", "- Lưu: VT."]);
     expect(recipientLines(["Như trên", "Lưu: VT, TĐC"])).toEqual(["- Như trên;", "- Lưu: VT, TĐC."]);
+  });
+
+  it("replaces characters a font lacks: stand-ins for known symbols, a space for other spaces, nothing for format marks, '?' otherwise", () => {
+    const latin = (cp: number) => cp < 0x2000;
+    expect(replaceMissingGlyphs("a ≥ b ≤ c ✓\u2003d\u200d❤\ufe0f\ne", latin)).toBe("a >= b <= c x d?\ne");
+    expect(replaceMissingGlyphs("Đạt ≥", () => true)).toBe("Đạt ≥");
   });
 
   it("normalises every string of an export, keys included, to NFC", () => {

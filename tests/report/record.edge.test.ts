@@ -31,6 +31,20 @@ describe("inspection record edge cases", () => {
     }
   });
 
+  it("draws symbols the font subset lacks as readable stand-ins, never as nothing", async () => {
+    const base = sampleExport({ criteria: 3 });
+    const typed = "Tỷ lệ ≥ 80% ✓ đạt, ≤ 5 ngày 👍🏻 Ω\u200b.";
+    const file = await render("symbols", {
+      ...base,
+      results: base.results.map((r, i) => (i === 0 ? { ...r, note: typed } : r)),
+      inspection: { ...base.inspection, agencyComments: typed },
+    });
+    const text = squash(pdfBodyText(file));
+    const drawn = "Tỷ lệ >= 80% x đạt, <= 5 ngày ? ?.";
+    // Once in the table of section II, once in the agency's comments.
+    expect(text.split(drawn).length - 1, text).toBe(2);
+  });
+
   it("renders a bare draft (no issuer, results, findings, names or number) with blanks left to fill in", async () => {
     const base = sampleExport({ criteria: 3 });
     const file = await render("bare", {

@@ -1,5 +1,6 @@
 import type { jsPDF } from "jspdf";
 import { nfc } from "./nfc";
+import { replaceMissingGlyphs } from "./replaceMissingGlyphs";
 
 export type FontStyle = "normal" | "bold" | "italic" | "bolditalic";
 export interface Margins {
@@ -68,12 +69,22 @@ export class PdfWriter {
   }
 
   width(s: string): number {
-    return this.doc.getTextWidth(nfc(s));
+    return this.doc.getTextWidth(this.drawable(s));
   }
 
-  /** Draws one line at a baseline; every string goes through NFC here. */
+  /**
+   * A string as it can be drawn in the current font: NFC, and no character the embedded font lacks (see
+   * replaceMissingGlyphs). jsPDF's built-in fonts carry no glyph table; their text is only composed.
+   */
+  drawable(s: string): string {
+    const font = this.doc.getFont() as unknown as { metadata?: { characterToGlyph?(codePoint: number): number } };
+    const cmap = font.metadata?.characterToGlyph ? font.metadata : undefined;
+    return cmap ? replaceMissingGlyphs(nfc(s), (cp) => (cmap.characterToGlyph?.(cp) ?? 0) !== 0) : nfc(s);
+  }
+
+  /** Draws one line at a baseline; every string goes through NFC (and `drawable`) here. */
   text(s: string, x: number, baseline: number, align: "left" | "center" | "right" = "left"): void {
-    this.doc.text(nfc(s), x, baseline, { align, baseline: "alphabetic" });
+    this.doc.text(this.drawable(s), x, baseline, { align, baseline: "alphabetic" });
   }
 
   newPage(): void {
@@ -92,7 +103,7 @@ export class PdfWriter {
 
   /** Splits text into lines that fit `width` (current font), with a narrower first line when indented. */
   wrap(text: string, width: number, indent = 0): string[] {
-    const words = nfc(text).split(/\s+/).filter(Boolean);
+    const words = this.drawable(text).split(/\s+/).filter(Boolean);
     const lines: string[] = [];
     const space = this.doc.getTextWidth(" ");
     let line: string[] = [];

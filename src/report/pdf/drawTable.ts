@@ -1,6 +1,5 @@
 import { __createTable, autoTable } from "jspdf-autotable";
 import type { UserOptions } from "jspdf-autotable";
-import { nfc } from "./nfc";
 import type { PdfWriter } from "./PdfWriter";
 
 export interface TableColumn {
@@ -25,17 +24,19 @@ export function drawTable(w: PdfWriter, spec: TableSpec): void {
   spec.columns.forEach((c, i) => {
     columnStyles[i] = { ...(c.width ? { cellWidth: c.width } : {}), halign: c.align ?? "left" };
   });
+  w.font("normal", size);
   const body = spec.rows.map((r) =>
     "span" in r
-      ? [{ content: nfc(r.span), colSpan: spec.columns.length, styles: { fontStyle: "bold" as const, halign: "left" as const } }]
-      : r.map((c) => nfc(c)),
+      ? [{ content: w.drawable(r.span), colSpan: spec.columns.length, styles: { fontStyle: "bold" as const, halign: "left" as const } }]
+      : r.map((c) => w.drawable(c)),
   );
+  const head = [spec.columns.map((c) => w.drawable(c.header))];
   const options = (startY: number, rows: typeof body): UserOptions => ({
     startY,
     margin: { top: w.margin.top, right: w.margin.right, bottom: w.margin.bottom, left: w.margin.left },
     tableWidth: w.contentWidth,
     theme: "grid",
-    head: [spec.columns.map((c) => nfc(c.header))],
+    head,
     body: rows,
     styles: { font: w.family, fontStyle: "normal", fontSize: size, textColor: 0, lineColor: 0, lineWidth: 0.2, cellPadding: 1.2, valign: "top", overflow: "linebreak" },
     headStyles: { font: w.family, fontStyle: "bold", fillColor: false, textColor: 0, halign: "center", valign: "middle" },
