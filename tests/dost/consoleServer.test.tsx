@@ -89,6 +89,7 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     const coverage = await screen.findByTestId("coverage", {}, { timeout: 10_000 });
     expect(coverage.textContent).toContain(`Kế hoạch: ${exp.coverage.planned} (qua hồ sơ ${exp.coverage.plannedDesk}, tại trụ sở ${exp.coverage.plannedOnsite})`);
     expect(coverage.textContent).toContain(`đã tiến hành ${exp.coverage.started}`);
+    expect(screen.getByTestId("coverage-rate").textContent).toBe(`Hoàn thành ${String(Math.round((exp.coverage.finalized / exp.coverage.planned) * 1000) / 10).replace(".", ",")}% kế hoạch`);
     const table = screen.getByTestId("criteria");
     const [code, tally] = [...exp.criteria].find(([, t]) => t.nonconform > 0)!;
     const row = within(table).getByText(code).closest("tr")!;
@@ -196,6 +197,10 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     // The signer is configured on the device and printed under the signature.
     await user.click(within(screen.getByTestId("issuer-settings")).getByText("Cơ quan ban hành và người ký"));
     await user.type(screen.getByLabelText("Người ký"), "Lê Văn Hùng");
+    // The director signs himself this time: one heading line (an empty line left by Enter is not drawn).
+    const heading = screen.getByTestId("issuer-signer-heading");
+    await user.clear(heading);
+    await user.type(heading, "GIÁM ĐỐC{Enter}");
     const [nov, dec] = screen.getAllByRole("button", { name: "PDF" });
     const before = saved.length;
     await user.click(nov!);
@@ -206,7 +211,11 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     expect(text).toContain("Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa");
     expect(text).toContain(`Số lượt cơ quan trong kế hoạch ${exp.coverage.planned}`);
     expect(text).toContain(`Số lượt đã hoàn thành (biên bản đã ký) ${exp.coverage.finalized}`);
+    expect(text).toContain(`Tỷ lệ hoàn thành so với kế hoạch ${String(Math.round((exp.coverage.finalized / exp.coverage.planned) * 1000) / 10).replace(".", ",")}%`);
     expect(text).toContain("Lê Văn Hùng");
+    expect(text).toContain("GIÁM ĐỐC");
+    expect(text).not.toContain("KT. GIÁM ĐỐC");
+    expect(text).not.toContain("PHÓ GIÁM ĐỐC");
     expect(dec).toBeTruthy();
     await user.click(screen.getAllByRole("button", { name: "XLSX" })[1]!);
     await waitFor(() => expect(saved.length).toBe(before + 2), { timeout: 15_000 });

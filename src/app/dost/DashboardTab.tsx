@@ -14,6 +14,11 @@ import { useDostT } from "./useDostT";
 const COLORS: Record<Outcome, string> = { conform: "#2e7d32", partial: "#f9a825", nonconform: "#c62828", observation: "#1565c0", na: "#9e9e9e" };
 const OUTCOME_EN: Record<Outcome, string> = { conform: "Conform", partial: "Partial", nonconform: "Nonconform", observation: "Observation", na: "N/A" };
 
+/** A share as "33,3%" (decimal comma, as everywhere in the app). */
+function formatRate(n: number, of: number): string {
+  return `${String(Math.round((n / of) * 1000) / 10).replace(".", ",")}%`;
+}
+
 /** Merged results of a province-year: coverage, forms and statuses, compliance per criterion (by agency kind and by
  * parent unit), corrective actions with the overdue ones, notices and conflicts. Every number opens its inspections. */
 export function DashboardTab({ token, province, year }: { token: string; province: string; year: number }) {
@@ -58,7 +63,10 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
       <p data-testid="coverage">
         {t("Kế hoạch", "Planned")}: {c.planned} ({t("qua hồ sơ", "desk")} {c.plannedDesk}, {t("tại trụ sở", "on site")} {c.plannedOnsite}) · {t("đã tiến hành", "started")} {num(c.started, t("Đã tiến hành theo kế hoạch", "Started, in the plan"), { plan: "in" })} · {t("đã ký biên bản", "finalized")} {num(c.finalized, t("Đã ký biên bản, theo kế hoạch", "Finalized, in the plan"), { plan: "in", status: "finalized" })} · {t("ngoài kế hoạch", "unplanned")} {num(c.unplanned, t("Ngoài kế hoạch", "Outside the plan"), { plan: "out" })}
       </p>
-      <progress max={Math.max(1, c.planned)} value={c.finalized} aria-label={t("Tỷ lệ hoàn thành", "Completion")} />
+      <p>
+        <progress max={Math.max(1, c.planned)} value={c.finalized} aria-label={t("Tỷ lệ hoàn thành", "Completion")} />{" "}
+        <span data-testid="coverage-rate">{c.planned > 0 ? t(`Hoàn thành ${formatRate(c.finalized, c.planned)} kế hoạch`, `${formatRate(c.finalized, c.planned)} of the plan done`) : t("Chưa có kế hoạch của năm.", "No plan for the year yet.")}</span>
+      </p>
       <h2>{t("Cuộc kiểm tra theo hình thức và trạng thái", "Inspections by form and status")}</h2>
       <table data-testid="form-status">
         <thead><tr><th /><th>{t("Qua hồ sơ", "Desk")}</th><th>{t("Tại trụ sở", "On site")}</th></tr></thead>

@@ -4,6 +4,7 @@ import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentModel } from "../pdf/DocumentModel";
 import { formatDateVi } from "../pdf/formatDateVi";
 import { dostHeader } from "./dostHeader";
+import { dostSigner } from "./dostSigner";
 import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 
@@ -43,7 +44,7 @@ export function buildNoticeModel(raw: NoticeInput, issuer: DostIssuer): Document
       { kind: "paragraph", indent: true, text: `Đề nghị ${n.agencyName} tiếp tục thực hiện hành động khắc phục và báo cáo kết quả trước ngày ${formatDateVi(newDue)}. Hiệu lực của hành động khắc phục sẽ được xem xét trong lần kiểm tra tiếp theo./.` },
     ],
     closing: {
-      signers: [{ heading: issuer.signer.heading, name: issuer.signer.name }],
+      signers: [dostSigner(issuer)],
       recipients: ["Như trên", issuer.inspectingUnit, `Lưu: VT, ${issuer.symbol}`],
     },
   };

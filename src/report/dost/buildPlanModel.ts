@@ -3,6 +3,7 @@ import type { Plan } from "../../domain/plan";
 import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentModel } from "../pdf/DocumentModel";
 import { dostHeader } from "./dostHeader";
+import { dostSigner } from "./dostSigner";
 import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 
@@ -84,7 +85,7 @@ export function buildPlanModel(raw: Plan, agencies: readonly Agency[], teamNames
       { kind: "paragraph", indent: true, text: "Các cơ quan được kiểm tra chuẩn bị báo cáo, hồ sơ và bố trí người làm việc với Đoàn kiểm tra theo thời gian nêu trên./." },
     ],
     closing: {
-      signers: [{ heading: issuer.signer.heading, name: issuer.signer.name }],
+      signers: [dostSigner(issuer)],
       recipients: ["UBND tỉnh (để báo cáo)", "Các cơ quan được kiểm tra", `Lưu: VT, ${issuer.symbol}`],
     },
   };

@@ -3,6 +3,7 @@ import type { DostSummary } from "../../domain/dostSummary";
 import { OUTCOME_LABELS_VI } from "../../domain/outcome";
 import type { DocumentBlock, DocumentModel } from "../pdf/DocumentModel";
 import { dostHeader } from "./dostHeader";
+import { dostSigner } from "./dostSigner";
 import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
 import { yearReportFigures, type AdoptionCount } from "./yearReportFigures";
@@ -89,7 +90,7 @@ export function buildYearReportModel(kind: YearReportKind, s: DostSummary, d: Do
     legalBases: [...DOST_LEGAL_BASES],
     blocks,
     closing: {
-      signers: [{ heading: issuer.signer.heading, name: issuer.signer.name }],
+      signers: [dostSigner(issuer)],
       recipients: kind === "province" ? ["Như trên", "Bộ Khoa học và Công nghệ (để báo cáo)", `Lưu: VT, ${issuer.symbol}`] : ["Như trên", `UBND tỉnh ${issuer.provinceName} (để báo cáo)`, `Lưu: VT, ${issuer.symbol}`],
     },
   };
