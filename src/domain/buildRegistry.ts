@@ -11,6 +11,8 @@ export interface RegistryImport {
   created: Agency[];
   /** Imported rows matched to an agency already in the registry. */
   matched: { row: AgencyListRow; agencyId: string }[];
+  /** Agencies already in the registry whose kind or validity the import states differently (to publish). */
+  updated: Agency[];
   /** Cohort year per agency id, for the adoption tracker. */
   cohorts: Map<string, number>;
   warnings: string[];
@@ -29,7 +31,8 @@ function parentAgencyName(parentName: string): string {
 /**
  * Turns imported rows into registry records, reusing agencies already there (matched by folded name under the same
  * parent, so "Quan Hoá" and "Quan Hóa" are one unit). Parent units are created as needed; district committees get
- * the validity end of the district level. Ids come from `newId` so the function stays pure.
+ * the validity end of the district level unless the list states their dates. A kind or validity the list states
+ * for a known agency updates it. Ids come from `newId` so the function stays pure.
  */
 export function buildRegistry(
   rows: readonly AgencyListRow[],
@@ -44,19 +47,29 @@ export function buildRegistry(
   const warnings: string[] = [];
   const seenInImport = new Set<string>();
 
-  const ensure = (name: string, parentId: string | null, validTo: string | null): { agency: Agency; isNew: boolean } => {
+  const updated = new Map<string, Agency>();
+  const ensure = (name: string, parentId: string | null, stated: Pick<AgencyListRow, "kind" | "validFrom" | "validTo"> = {}): { agency: Agency; isNew: boolean } => {
     const key = keyOf(name, parentId);
     const found = byKey.get(key);
-    if (found) return { agency: found, isNew: false };
-    const kind = agencyKindOf(name);
+    if (found) {
+      const next: Agency = { ...found, kind: stated.kind ?? found.kind, validFrom: stated.validFrom ?? found.validFrom, validTo: stated.validTo ?? found.validTo };
+      if (next.kind !== found.kind || next.validFrom !== found.validFrom || next.validTo !== found.validTo) {
+        byKey.set(key, next);
+        if (!created.includes(found)) updated.set(next.id, next);
+        else created[created.indexOf(found)] = next;
+      }
+      return { agency: next, isNew: false };
+    }
+    const kind = stated.kind ?? agencyKindOf(name);
+    const district = kind === "district_committee" || kind === "district_department";
     const agency: Agency = {
       id: opts.newId(),
       name: name.normalize("NFC"),
       kind,
       parentId,
       province: opts.province,
-      validFrom: null,
-      validTo: kind === "district_committee" || kind === "district_department" ? DISTRICT_LEVEL_LAST_DAY : validTo,
+      validFrom: stated.validFrom ?? null,
+      validTo: stated.validTo ?? (district ? DISTRICT_LEVEL_LAST_DAY : null),
       successorId: null,
       successorKind: null,
       needsReview: kind === "other",
@@ -67,14 +80,14 @@ export function buildRegistry(
   };
 
   for (const row of rows) {
-    const parent = row.parentName ? ensure(parentAgencyName(row.parentName), null, null).agency : null;
+    const parent = row.parentName ? ensure(parentAgencyName(row.parentName), null).agency : null;
     const key = keyOf(row.name, parent?.id ?? null);
     if (seenInImport.has(key)) warnings.push(`Dòng ${row.line}: "${row.name}" (${row.parentName}) xuất hiện hai lần; chỉ ghi một đơn vị.`);
     seenInImport.add(key);
-    const { agency, isNew } = ensure(row.name, parent?.id ?? null, null);
+    const { agency, isNew } = ensure(row.name, parent?.id ?? null, { ...(row.kind ? { kind: row.kind } : {}), ...(row.validFrom ? { validFrom: row.validFrom } : {}), ...(row.validTo ? { validTo: row.validTo } : {}) });
     if (!isNew) matched.push({ row, agencyId: agency.id });
     if (agency.kind === "other") warnings.push(`Dòng ${row.line}: không nhận ra loại cơ quan của "${row.name}"; cần xem lại.`);
     if (row.cohortYear !== null) cohorts.set(agency.id, row.cohortYear);
   }
-  return { created, matched, cohorts, warnings };
+  return { created, matched, updated: [...updated.values()], cohorts, warnings };
 }

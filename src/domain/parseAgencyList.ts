@@ -1,3 +1,5 @@
+import type { AgencyKind } from "./agency";
+
 /** One row of an agency list: the TT column, the agency and its parent unit (empty rows inherit the one above). */
 export interface AgencyListRow {
   line: number;
@@ -6,6 +8,11 @@ export interface AgencyListRow {
   parentName: string;
   /** The cohort year of the list heading the row sits under ("1. Năm 2022 (32 đơn vị)"), if any. */
   cohortYear: number | null;
+  /** From a table's optional "Loại" column; otherwise the kind is guessed from the name. */
+  kind?: AgencyKind;
+  /** From a table's optional "Hiệu lực từ" / "Hiệu lực đến" columns (the 2025 reorganisation). */
+  validFrom?: string;
+  validTo?: string;
 }
 
 export interface AgencyListParse {

@@ -78,6 +78,42 @@ describe("registry import (seed 003 shape)", () => {
     expect(agencyRowsFromTable([["a", "b"]]).warnings[0]).toMatch(/Không tìm thấy dòng tiêu đề/);
   });
 
+  it("takes a list's kind and validity columns (the 2025 lists), and updates known agencies from them", () => {
+    const table = [
+      ["TT", "Tên đơn vị", "Đơn vị chủ quản", "Loại", "Hiệu lực từ", "Hiệu lực đến"],
+      ["1", "UBND huyện Mường Lát", "UBND tỉnh Thanh Hóa", "", "", ""],
+      ["2", "UBND xã Mường Lý", "", "ubnd xa", "01/07/2025", ""],
+      ["3", "Trung tâm Phục vụ hành chính công tỉnh", "", "Sở, ban, ngành cấp tỉnh", "2025-03-01", ""],
+      ["4", "UBND xã Trung Lý", "", "xã", "31/02/2025", "30/6/2025"],
+      ["5", "UBND xã Tam Chung", "", "", "01/07/2025", "30/06/2025"],
+    ];
+    const out = agencyRowsFromTable(table);
+    expect(out.rows.map((r) => [r.name, r.kind, r.validFrom, r.validTo])).toEqual([
+      ["UBND huyện Mường Lát", undefined, undefined, undefined],
+      ["UBND xã Mường Lý", "commune_committee", "2025-07-01", undefined],
+      ["Trung tâm Phục vụ hành chính công tỉnh", "province_department", "2025-03-01", undefined],
+      ["UBND xã Trung Lý", undefined, undefined, "2025-06-30"],
+      ["UBND xã Tam Chung", undefined, undefined, undefined],
+    ]);
+    expect(out.warnings).toEqual([
+      'Dòng 5: loại cơ quan "xã" không có trong danh mục loại; đoán theo tên.',
+      'Dòng 5: ngày hiệu lực từ "31/02/2025" không hợp lệ (cần dd/mm/yyyy), bỏ qua.',
+      'Dòng 6: "UBND xã Tam Chung" hết hiệu lực trước khi bắt đầu; bỏ qua hai ngày này.',
+    ]);
+    const reg = buildRegistry(out.rows, [], { province: "thanh-hoa", newId: ids() });
+    const by = new Map(reg.created.map((a) => [a.name, a]));
+    // Without a stated kind the name decides; a district keeps the end of the district level.
+    expect(by.get("UBND huyện Mường Lát")).toMatchObject({ kind: "district_committee", validFrom: null, validTo: DISTRICT_LEVEL_LAST_DAY });
+    expect(by.get("Trung tâm Phục vụ hành chính công tỉnh")).toMatchObject({ kind: "province_department", validFrom: "2025-03-01", validTo: null, needsReview: false });
+    expect(by.get("UBND xã Trung Lý")).toMatchObject({ kind: "commune_committee", validTo: "2025-06-30" });
+    expect(reg.updated).toEqual([]);
+    // The next list ends Mường Lý and renames nothing else: only that agency is updated, nothing is created.
+    const next = agencyRowsFromTable([table[0]!, ["1", "UBND xã Mường Lý", "UBND tỉnh Thanh Hóa", "", "", "31/12/2026"]]);
+    const again = buildRegistry(next.rows, reg.created, { province: "thanh-hoa", newId: () => "never" });
+    expect(again.created).toEqual([]);
+    expect(again.updated).toEqual([{ ...by.get("UBND xã Mường Lý")!, validTo: "2026-12-31" }]);
+  });
+
   it("search folds diacritics: 'muong ly' finds 'Mường Lý', 'dong luong' finds 'Đồng Lương'", () => {
     const names = parsed.rows.map((r) => r.name);
     const find = (q: string) => names.filter((n) => foldVietnamese(n).includes(foldVietnamese(q)));

@@ -46,6 +46,9 @@ export function RegistryTab({ province, token }: Props) {
     return agencies.filter((a) => !q || foldVietnamese(a.name).includes(q)).sort((a, b) => a.name.localeCompare(b.name, "vi"));
   }, [agencies, query]);
 
+  // The preview shows kind and validity columns only when the list states them.
+  const stated = preview?.rows.some((r) => r.kind || r.validFrom || r.validTo) ?? false;
+
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const bytes = await readFileBytes(file);
@@ -55,14 +58,14 @@ export function RegistryTab({ province, token }: Props) {
   const publish = async () => {
     if (!preview) return;
     const reg = buildRegistry(preview.rows, agencies, { province, newId: () => newId() });
-    const edits: Edit[] = reg.created.flatMap((a) => rowEdits("agency", a));
+    const edits: Edit[] = [...reg.created.flatMap((a) => rowEdits("agency", a)), ...reg.updated.flatMap((a) => rowEdits("agency", a, byId.get(a.id)))];
     for (const [agencyId, cohortYear] of reg.cohorts) {
       const id = adoptionId(agencyId);
       const existing = await db.adoptions.get(id);
       edits.push(...rowEdits("adoption", { id, agencyId, province, cohortYear }, existing));
     }
     if (await save(edits)) {
-      setMessage(t(`Đã ghi ${reg.created.length} cơ quan mới, ${reg.matched.length} cơ quan đã có.`, `Saved ${reg.created.length} new agencies, ${reg.matched.length} already known.`));
+      setMessage(t(`Đã ghi ${reg.created.length} cơ quan mới, ${reg.matched.length} cơ quan đã có${reg.updated.length > 0 ? ` (cập nhật loại hoặc hiệu lực của ${reg.updated.length})` : ""}.`, `Saved ${reg.created.length} new agencies, ${reg.matched.length} already known${reg.updated.length > 0 ? ` (${reg.updated.length} with a new kind or validity)` : ""}.`));
       setPreview(null);
       setPasted("");
     }
@@ -71,7 +74,7 @@ export function RegistryTab({ province, token }: Props) {
   return (
     <section aria-label={t("Danh mục cơ quan", "Agency registry")}>
       <h2>{t("Nhập danh sách cơ quan", "Import an agency list")}</h2>
-      <p className="muted">{t("Dán danh sách (TT, tên đơn vị, đơn vị chủ quản) hoặc chọn tệp CSV/XLSX.", "Paste a list (TT, name, parent unit) or pick a CSV/XLSX file.")}</p>
+      <p className="muted">{t("Dán danh sách (TT, tên đơn vị, đơn vị chủ quản) hoặc chọn tệp CSV/XLSX; tệp có thể thêm các cột Năm, Loại, Hiệu lực từ, Hiệu lực đến (dd/mm/yyyy).", "Paste a list (TT, name, parent unit) or pick a CSV/XLSX file; a file may add the columns Năm, Loại, Hiệu lực từ, Hiệu lực đến (dd/mm/yyyy).")}</p>
       <textarea data-testid="registry-paste" rows={5} value={pasted} onChange={(e) => setPasted(e.target.value)} style={{ width: "100%" }} />
       <div className="row">
         <button type="button" onClick={() => setPreview(readAgencyText(pasted))} disabled={!pasted.trim()}>
@@ -91,10 +94,13 @@ export function RegistryTab({ province, token }: Props) {
             </ul>
           )}
           <table>
-            <thead><tr><th>TT</th><th>{t("Tên đơn vị", "Unit")}</th><th>{t("Đơn vị chủ quản", "Parent")}</th><th>{t("Năm", "Year")}</th></tr></thead>
+            <thead><tr><th>TT</th><th>{t("Tên đơn vị", "Unit")}</th><th>{t("Đơn vị chủ quản", "Parent")}</th><th>{t("Năm", "Year")}</th>{stated && <><th>{t("Loại", "Kind")}</th><th>{t("Hiệu lực", "Valid")}</th></>}</tr></thead>
             <tbody>
               {preview.rows.slice(0, 200).map((r) => (
-                <tr key={`${r.line}`}><td>{r.tt}</td><td>{r.name}</td><td>{r.parentName}</td><td>{r.cohortYear ?? ""}</td></tr>
+                <tr key={`${r.line}`}>
+                  <td>{r.tt}</td><td>{r.name}</td><td>{r.parentName}</td><td>{r.cohortYear ?? ""}</td>
+                  {stated && <><td>{r.kind ? AGENCY_KIND_LABELS_VI[r.kind] : ""}</td><td>{r.validFrom || r.validTo ? `${r.validFrom ? formatDate(r.validFrom) : "…"} → ${r.validTo ? formatDate(r.validTo) : t("nay", "now")}` : ""}</td></>}
+                </tr>
               ))}
             </tbody>
           </table>

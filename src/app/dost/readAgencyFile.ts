@@ -36,6 +36,11 @@ export function readAgencyText(text: string, name = "văn bản dán vào"): Age
     const list = parseAgencyList(text);
     if (list.rows.length > 0) return list;
   }
+  // The checklist reader forgives a stray quote in text that is no matrix; a list of agencies is refused instead,
+  // so a broken CSV never publishes names with a quote in them.
+  if (!text.includes("\t") && (text.match(/"/g) ?? []).length % 2 === 1) {
+    return { rows: [], warnings: [`${name}: dấu ngoặc kép trong tệp CSV không được đóng.`] };
+  }
   try {
     const table = parseText(text, name);
     return agencyRowsFromTable(table.rows.map((r) => r.cells.map((c) => c.text)));
