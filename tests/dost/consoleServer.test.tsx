@@ -5,12 +5,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { applyRemoteChanges } from "../../src/app/db/applyRemoteChanges";
 import { META } from "../../src/app/db/META";
 import { resetSaves } from "../../src/app/save/runSave";
+import { useUiStore } from "../../src/app/state/useUiStore";
 import { createApp } from "../../src/server/createApp";
 import { openStorage } from "../../src/server/openStorage";
 import type { Storage } from "../../src/server/Storage";
@@ -104,6 +105,13 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     // A waiting conflict is named by its agency and what it is, in words.
     expect([...screen.getByTestId("conflicts").querySelectorAll("li")].every((li) => /^UBND |^Sở /.test(li.textContent!) && /— (Kết quả chấm|Phát hiện|Cuộc kiểm tra|Cơ quan|Hành động khắc phục) —/.test(li.textContent!))).toBe(true);
     expect(screen.getAllByRole("img").length).toBeGreaterThanOrEqual(2);
+    // In English the agency kinds of the breakdown are English too.
+    const groups = () => [...screen.getByTestId("compliance-groups").querySelectorAll("tbody tr td:first-child")].map((td) => td.textContent);
+    expect(groups()).toContain("UBND xã");
+    act(() => useUiStore.getState().setLang("en"));
+    expect(groups()).toContain("Commune People's Committees");
+    expect(groups()).not.toContain("UBND xã");
+    act(() => useUiStore.getState().setLang("vi"));
     // The merged commune's history includes what its predecessors went through in 2025.
     await user.type(screen.getByTestId("history-search"), "muong ly (moi");
     // Units of one name are told apart by their parent (and the ended ones by their last day).

@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
-import { AGENCY_KIND_LABELS_VI, type AgencyKind } from "../../domain/agency";
+import type { AgencyKind } from "../../domain/agency";
 import type { DostDashboard } from "../../domain/dostDashboard";
 import type { DostSummary } from "../../domain/dostSummary";
 import { OUTCOME_LABELS_VI, OUTCOMES, type Outcome } from "../../domain/outcome";
 import { formatDate } from "../i18n/formatDate";
+import { useT } from "../i18n/useT";
 import { AgencyHistoryPicker } from "./AgencyHistoryPicker";
 import { BarChart } from "./BarChart";
 import { dostFetch } from "./dostFetch";
@@ -23,6 +24,7 @@ function formatRate(n: number, of: number): string {
  * parent unit), corrective actions with the overdue ones, notices and conflicts. Every number opens its inspections. */
 export function DashboardTab({ token, province, year }: { token: string; province: string; year: number }) {
   const t = useDostT();
+  const tk = useT();
   const [summary, setSummary] = useState<DostSummary | null>(null);
   const [dash, setDash] = useState<DostDashboard | null>(null);
   const [error, setError] = useState("");
@@ -53,7 +55,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
   const O = (o: Outcome) => t(OUTCOME_LABELS_VI[o], OUTCOME_EN[o]);
   const fails = summary.criteria.filter((k) => k.nonconform + k.partial > 0).sort((a, b) => b.nonconform + b.partial - (a.nonconform + a.partial));
   const groups = groupBy === "kind" ? dash.byKind : dash.byParent;
-  const groupLabel = (g: { group: string; groupName: string }) => (groupBy === "kind" ? (AGENCY_KIND_LABELS_VI[g.group as AgencyKind] ?? g.group) || t("Chưa rõ", "Unknown") : g.groupName || t("Không có", "None"));
+  const groupLabel = (g: { group: string; groupName: string }) => (groupBy === "kind" ? (g.group ? tk(`agencyKind_${g.group as AgencyKind}`) : t("Chưa rõ", "Unknown")) : g.groupName || t("Không có", "None"));
   const groupFilter = (g: { group: string }): InspectionFilter => (groupBy === "kind" ? { kind: g.group } : { parentId: g.group });
   const c = dash.coverage;
   return (

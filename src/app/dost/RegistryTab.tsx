@@ -1,13 +1,14 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useState } from "react";
 import { adoptionId } from "../../domain/adoption";
-import { AGENCY_KIND_LABELS_VI, AGENCY_KINDS } from "../../domain/agency";
+import { AGENCY_KINDS } from "../../domain/agency";
 import { buildRegistry } from "../../domain/buildRegistry";
 import { foldVietnamese } from "../../domain/foldVietnamese";
 import type { AgencyListParse } from "../../domain/parseAgencyList";
 import type { Edit } from "../db/Edit";
 import { newId } from "../db/newId";
 import { formatDate } from "../i18n/formatDate";
+import { useT } from "../i18n/useT";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 import { AgencyHistory } from "./AgencyHistory";
@@ -29,6 +30,7 @@ interface Props {
 /** The agency registry: import (seed 003 list, CSV, XLSX) with a preview, search, 2025 mergers and renamings. */
 export function RegistryTab({ province, token }: Props) {
   const t = useDostT();
+  const tk = useT();
   const db = useDb();
   const save = useEdit();
   const rows = useLiveQuery(() => db.agencies.toArray(), [db]);
@@ -99,7 +101,7 @@ export function RegistryTab({ province, token }: Props) {
               {preview.rows.slice(0, 200).map((r) => (
                 <tr key={`${r.line}`}>
                   <td>{r.tt}</td><td>{r.name}</td><td>{r.parentName}</td><td>{r.cohortYear ?? ""}</td>
-                  {stated && <><td>{r.kind ? AGENCY_KIND_LABELS_VI[r.kind] : ""}</td><td>{r.validFrom || r.validTo ? `${r.validFrom ? formatDate(r.validFrom) : "…"} → ${r.validTo ? formatDate(r.validTo) : t("nay", "now")}` : ""}</td></>}
+                  {stated && <><td>{r.kind ? tk(`agencyKind_${r.kind}`) : ""}</td><td>{r.validFrom || r.validTo ? `${r.validFrom ? formatDate(r.validFrom) : "…"} → ${r.validTo ? formatDate(r.validTo) : t("nay", "now")}` : ""}</td></>}
                 </tr>
               ))}
             </tbody>
@@ -122,7 +124,7 @@ export function RegistryTab({ province, token }: Props) {
               <td>{a.name}{a.parentId && byId.get(a.parentId) ? <span className="muted"> — {byId.get(a.parentId)!.name}</span> : null}</td>
               <td>
                 <select aria-label={`${t("Loại", "Kind")} ${a.name}`} value={a.kind} onChange={(e) => void save([{ entity: "agency", rowId: a.id, field: "kind", value: e.target.value }, ...(a.needsReview ? [{ entity: "agency" as const, rowId: a.id, field: "needsReview", value: false }] : [])])}>
-                  {AGENCY_KINDS.map((k) => <option key={k} value={k}>{AGENCY_KIND_LABELS_VI[k]}</option>)}
+                  {AGENCY_KINDS.map((k) => <option key={k} value={k}>{tk(`agencyKind_${k}`)}</option>)}
                 </select>
               </td>
               <td>{a.validFrom ? formatDate(a.validFrom) : "…"} → {a.validTo ? formatDate(a.validTo) : t("nay", "now")}</td>
