@@ -69,7 +69,7 @@ export function ReportsTab({ token, province, year }: { token: string; province:
         {field(t("Tỉnh (địa danh)", "Province (place)"), issuer.provinceName, (v) => setIssuer({ ...issuer, provinceName: v }))}
         {field(t("Ký hiệu", "Symbol"), issuer.symbol, (v) => setIssuer({ ...issuer, symbol: v }))}
         <label style={{ display: "block" }}>
-          {t("Thẩm quyền ký (mỗi dòng một dòng, ví dụ KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)", "Signing authority (one line each, e.g. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)")}
+          {t("Thẩm quyền ký (xuống dòng như trên văn bản, ví dụ KT. GIÁM ĐỐC rồi PHÓ GIÁM ĐỐC)", "Signing authority (lines as printed, e.g. KT. GIÁM ĐỐC then PHÓ GIÁM ĐỐC)")}
           <textarea data-testid="issuer-signer-heading" rows={2} value={issuer.signer.heading.join("\n")} onChange={(e) => setIssuer({ ...issuer, signer: { ...issuer.signer, heading: e.target.value.split("\n") } })} />
         </label>
         {field(t("Người ký", "Signer"), issuer.signer.name, (v) => setIssuer({ ...issuer, signer: { ...issuer.signer, name: v } }))}
