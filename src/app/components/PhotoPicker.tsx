@@ -72,7 +72,7 @@ export function PhotoPicker({ inspectionId, ownerId, photos, disabled }: Props) 
         ))}
       </div>
       <label>
-        {t("caption")}
+        {photos.length > 0 ? t("nextPhotoCaption") : t("caption")}
         <input value={caption} onChange={(e) => setCaption(e.target.value)} data-testid="photo-caption" />
       </label>
       <div className="row" style={{ marginTop: 8 }}>

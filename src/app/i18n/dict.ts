@@ -214,6 +214,7 @@ export const dict = {
   removeActionConfirm: ["Xoá hành động khắc phục này?", "Remove this corrective action?"],
   removeFindingConfirm: ["Xoá phát hiện này cùng các hành động khắc phục của nó?", "Remove this finding and its corrective actions?"],
   inspectionDetails: ["Thông tin cuộc kiểm tra", "Inspection details"],
+  nextPhotoCaption: ["Chú thích cho ảnh sắp chụp / chọn", "Caption for the next photo"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type DictKey = keyof typeof dict;
