@@ -39,7 +39,8 @@ describe("field inspection flow (fake-indexeddb)", () => {
     await waitFor(() => expect(screen.getByTestId("checklist-select").querySelectorAll("option").length).toBeGreaterThan(2));
     await user.selectOptions(screen.getByTestId("checklist-select"), "test-tt26@2026.1");
     await user.type(screen.getByTestId("decision-ref"), "125/QĐ-SKHCN");
-    await user.type(screen.getByTestId("lead-name"), "Lê Văn An");
+    // The team lead is filled in from the team (the member whose role is Trưởng đoàn).
+    await waitFor(() => expect((screen.getByTestId("lead-name") as HTMLInputElement).value).toBe("Lê Văn An"));
     await user.type(screen.getByTestId("agency-representative"), "Hà Văn Cường");
     expect(within(screen.getByTestId("team-members")).getByDisplayValue("Phạm Thị Bình")).toBeTruthy();
     await user.click(screen.getByTestId("create-inspection"));
@@ -49,6 +50,7 @@ describe("field inspection flow (fake-indexeddb)", () => {
     const insp = await db.inspections.get(inspectionId);
     expect(insp).toMatchObject({ agencyId: "x-muongly", checklistId: "test-tt26", checklistVersion: "2026.1", decisionRef: "125/QĐ-SKHCN", status: "draft", mode: "onsite" });
     expect(insp?.members).toEqual([{ name: "Lê Văn An", role: "Trưởng đoàn" }, { name: "Phạm Thị Bình", role: "Thành viên" }]);
+    expect(insp?.leadName).toBe("Lê Văn An");
 
     // Scoring I.1.1: Đạt, one evidence seen, a note, a document reference.
     let panel = await screen.findByTestId("criterion-panel");

@@ -40,12 +40,14 @@ export function StartInspection({ session, query }: Props) {
   const [decisionDate, setDecisionDate] = useState<string | null>(null);
   const [startedOn, setStartedOn] = useState<string | null>(todayIso());
   const [place, setPlace] = useState("");
-  const [leadName, setLeadName] = useState("");
+  const [leadName, setLeadName] = useState<string | null>(null);
   const [agencyRepresentative, setAgencyRepresentative] = useState("");
   const [members, setMembers] = useState<PersonDraft[] | null>(null);
   const [agencyMembers, setAgencyMembers] = useState<PersonDraft[]>([{ name: "", role: "" }]);
   const [error, setError] = useState<string | null>(null);
   const teamMembers = members ?? (team?.members ?? []).map((m) => ({ name: m.name, role: m.role }));
+  // Until typed, the team lead is the team's member whose role says so.
+  const lead = leadName ?? (team?.members ?? []).find((m) => m.role.normalize("NFC").toLowerCase().includes("trưởng đoàn"))?.name ?? "";
   const chosen = checklists.find((c) => `${c.id}@${c.version}` === checklistKey) ?? (checklists.length === 1 ? checklists[0] : undefined);
 
   const submit = async (e: FormEvent) => {
@@ -67,7 +69,7 @@ export function StartInspection({ session, query }: Props) {
       decisionRef: decisionRef.trim().normalize("NFC"),
       decisionDate,
       place: place.trim().normalize("NFC"),
-      leadName: leadName.trim().normalize("NFC"),
+      leadName: lead.trim().normalize("NFC"),
       agencyRepresentative: agencyRepresentative.trim().normalize("NFC"),
       members: people(teamMembers),
       agencyMembers: people(agencyMembers),
@@ -132,7 +134,7 @@ export function StartInspection({ session, query }: Props) {
         </label>
         <label>
           {t("leadName")}
-          <input value={leadName} onChange={(e) => setLeadName(e.target.value)} data-testid="lead-name" />
+          <input value={lead} onChange={(e) => setLeadName(e.target.value)} data-testid="lead-name" />
         </label>
         <label>
           {t("agencyRepresentative")}
