@@ -87,6 +87,7 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
         <a className="title" href="#/">
           {t("appName")}
         </a>
+        <SaveStatus place="topbar" />
         {(session?.user.role === "dost" || session?.user.role === "admin") && (
           <a className="btn" href="#/dost" data-testid="dost-link" aria-label={t("dost")} title={t("dost")}>
             {lang === "vi" ? "Sở KH&CN" : "DOST"}
@@ -102,7 +103,7 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
         </button>
       </header>
       <div className="statusline">
-        <SaveStatus />
+        <SaveStatus place="statusline" />
         {session && <SyncBar sync={sync} />}
       </div>
       <main>
