@@ -12,6 +12,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
           exclude: ["tests/bench/**", "tests/e2e/**", "node_modules/**"],
           environment: "node",
+          setupFiles: ["tests/support/testingLibraryTimeout.ts"],
           testTimeout: 60_000,
           hookTimeout: 240_000,
           pool: "forks",
