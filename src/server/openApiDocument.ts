@@ -114,7 +114,7 @@ const SCHEMAS: Record<string, object> = {
   BundleResponse: {
     type: "object",
     required: ["accepted", "rejected", "epoch", "blobs"],
-    properties: { accepted: { type: "array", items: { type: "string" } }, rejected: REJECTED, epoch: { type: "string" }, blobs: { type: "integer", description: "Photos stored" } },
+    properties: { accepted: { type: "array", items: { type: "string" } }, rejected: REJECTED, epoch: { type: "string" }, blobs: { type: "integer", description: "Photos stored (those of accepted attachments)" } },
   },
   BlobStored: { type: "object", required: ["sha256", "size"], properties: { sha256: { type: "string" }, size: { type: "integer" } } },
 };
@@ -180,7 +180,7 @@ export function openApiDocument(routes: readonly { method: string; path: string 
         post: op({
           summary: "Import a sync bundle file (htqlcl-bundle/1, up to 100 MB): its changes under the push rules and its photos, in one transaction",
           requestBody: jsonBody(ref("Bundle")),
-          responses: { 200: json(ref("BundleResponse")), 400: problem(), 413: problem(), 422: problem("Ảnh hỏng, hoặc gói của tỉnh khác: không ghi gì") },
+          responses: { 200: json(ref("BundleResponse")), 400: problem(), 413: problem(), 422: problem("Ảnh hỏng, gói của tỉnh khác, hoặc mọi thay đổi bị từ chối (kèm danh sách rejected): không ghi gì") },
         }),
       },
       "/api/sync/pull": {

@@ -188,12 +188,14 @@ describe("authorization matrix", () => {
       (await h.storage.query<{ province: string | null; team: string | null }>("select province, team from rows where row_id = $1", [rowId])).rows[0] ?? null;
     const bundle = (changes: Change[], extra: Record<string, unknown> = {}) => ({ format: "htqlcl-bundle/1", changes, blobs: {}, ...extra });
 
-    // DOST of P1 imports a bundle from a P2 tablet: every change refused with its reason, no row filed under P1
+    // DOST of P1 imports a bundle from a P2 tablet: every change refused with its reason, so the file is refused
+    // whole: nothing filed under P1, not even the refusals
     const p2 = [byAuthor("carried-1", "inspT3"), byAuthor("carried-1/I.1.1", "inspT3", "result", "note")];
     const r1 = await call(h, "POST", "/api/sync/bundle", users.get("dostP1")!, bundle(p2));
-    expect(r1.json.accepted).toEqual([]);
+    expect(r1.status).toBe(422);
     expect(r1.json.rejected.map((x: { id: string; reason: string }) => [x.id, /tỉnh khác/.test(x.reason)])).toEqual(p2.map((c) => [c.id, true]));
     expect(await scopeOf("carried-1")).toBeNull();
+    expect((await h.storage.query("select id from changes where id = any($1)", [p2.map((c) => c.id)])).rows).toEqual([]);
     // a bundle that says where it was exported is refused whole, before anything is written
     const p2b = [byAuthor("carried-2", "inspT3")];
     const r2 = await call(h, "POST", "/api/sync/bundle", users.get("dostP1")!, bundle(p2b, { province: "P2" }));

@@ -228,6 +228,40 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     expect((await call(h, "POST", "/api/sync/bundle", dost, { format: "htqlcl-bundle/2", changes: [] })).status).toBe(400);
   });
 
+  it("writes nothing of a bundle whose every change is refused (not even its photos), and stores a photo only for an accepted attachment", async () => {
+    const dost = await addUser(h, "dost1", "dost", "P1");
+    await addUser(h, "insp9", "inspector", "P2", "T9");
+    const photo = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode("ảnh của tỉnh khác")]);
+    const sha = sha256Hex(photo);
+    // A P2 tablet's bundle that does not say where it was exported, carried to P1's DOST by mistake.
+    const foreign = [
+      change({ entity: "attachment", rowId: "AT9", field: "sha256", value: sha, user: "insp9" }),
+      change({ entity: "attachment", rowId: "AT9", field: "caption", value: "Hồ sơ P2", user: "insp9" }),
+    ];
+    const refused = await call(h, "POST", "/api/sync/bundle", dost, { format: "htqlcl-bundle/1", changes: foreign, blobs: { [sha]: Buffer.from(photo).toString("base64") } });
+    expect(refused.status).toBe(422);
+    expect(refused.json.detail).toMatch(/từ chối cả 2 thay đổi.*không nhập gì.*tỉnh khác/);
+    expect(refused.json.rejected.map((r: { id: string }) => r.id)).toEqual(foreign.map((c) => c.id));
+    const counts = async () => (await h.storage.query("select (select count(*)::int from changes) as c, (select count(*)::int from blobs) as b, (select count(*)::int from blob_owners) as o, (select count(*)::int from rows) as r")).rows[0];
+    expect(await counts()).toEqual({ c: 0, b: 0, o: 0, r: 0 });
+
+    // One attachment of the team accepted, another from P2 refused: only the accepted one's photo is stored, in the team's scope.
+    const other = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 7, 7, 7]);
+    const mine = [
+      change({ entity: "attachment", rowId: "AT1", field: "sha256", value: sha256Hex(other), user: "insp1" }),
+      foreign[0]!,
+    ];
+    const blobs = { [sha]: Buffer.from(photo).toString("base64"), [sha256Hex(other)]: Buffer.from(other).toString("base64") };
+    const mixed = await call(h, "POST", "/api/sync/bundle", dost, { format: "htqlcl-bundle/1", changes: mine, blobs });
+    expect(mixed.status).toBe(200);
+    expect(mixed.json).toMatchObject({ accepted: [mine[0]!.id], blobs: 1 });
+    expect(mixed.json.rejected.map((r: { id: string }) => r.id)).toEqual([foreign[0]!.id]);
+    expect((await h.storage.query("select sha256 from blobs")).rows).toEqual([{ sha256: sha256Hex(other) }]);
+    expect((await h.storage.query("select province, team from blob_owners")).rows).toEqual([{ province: "P1", team: "T1" }]);
+    const got = await h.app.request(`/api/blobs/${sha256Hex(other)}`, { headers: { Authorization: `Bearer ${insp.token}` } });
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(other);
+  });
+
   it("rate-limits failed logins per username, in the database", async () => {
     const login = (password: string) => call(h, "POST", "/api/auth/login", null, { username: "lead1", password });
     for (let i = 0; i < 10; i++) expect((await login("sai")).status).toBe(401);

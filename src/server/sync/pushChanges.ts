@@ -31,20 +31,20 @@ function check(item: unknown, id: string): Checked {
  * Stores and applies a push: each change once (a repeated accepted id is accepted again; a rejected one is checked
  * again and, when it now passes, its rejected record is replaced by the accepted change), each checked on its
  * own, rejected ones recorded with their reason, all in one transaction with the current-state update.
- * `items` must already have passed pushItemIds. `alsoInTx` writes more in the same transaction (a bundle's blobs).
+ * `items` must already have passed pushItemIds. `alsoInTx` runs last in the same transaction, knowing the answers
+ * (a bundle stores the photos of accepted attachments); throwing from it rolls the whole push back.
  */
 export async function pushChanges(
   storage: Storage,
   user: ServerUser,
   items: readonly unknown[],
   ids: readonly string[],
-  alsoInTx?: (tx: Queryable) => Promise<void>,
+  alsoInTx?: (tx: Queryable, answer: Omit<PushResponse, "epoch">) => Promise<void>,
 ): Promise<PushResponse> {
   const checked = items.map((item, i) => check(item, ids[i]!));
   const keyOf = (c: { entity: string; rowId: string }) => `${c.entity}\u0000${c.rowId}`;
   return storage.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(${PUSH_LOCK})`);
-    if (alsoInTx) await alsoInTx(tx);
     const answers = new Map<string, string | null>();
     const old = await tx.query<{ id: string; status: string; reason: string | null }>(
       "select id, status, reason from changes where id in (select jsonb_array_elements_text($1::jsonb))",
@@ -148,6 +148,7 @@ export async function pushChanges(
       if (reason) rejected.push({ id, reason });
       else accepted.push(id);
     }
+    if (alsoInTx) await alsoInTx(tx, { accepted, rejected });
     return { accepted, rejected, epoch: await getEpoch(tx) };
   });
 }
