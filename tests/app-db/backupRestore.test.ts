@@ -82,7 +82,7 @@ describe("sync bundle", () => {
     const bytes = await exportBundle(db);
     const other = testDb();
     const rep = await importBundle(other, bytes);
-    expect(rep).toMatchObject({ added: await db.changes.count(), duplicates: 0, invalid: [], blobs: 2, badBlobs: [] });
+    expect(rep).toMatchObject({ added: await db.changes.count(), duplicates: 0, invalid: [], blobs: 2 });
     expect(await dump(other, "results")).toEqual(await dump(db, "results"));
     expect(await dump(other, "inspections")).toEqual(await dump(db, "inspections"));
     expect(await other.outbox.count()).toBe(rep.added);
@@ -90,19 +90,37 @@ describe("sync bundle", () => {
     expect(again).toMatchObject({ added: 0, duplicates: rep.added, blobs: 0 });
   });
 
-  it("reports invalid changes and damaged photos, and refuses a file that is not a bundle", async () => {
+  it("reports an invalid change and imports the rest, and refuses a file that is not a bundle", async () => {
     const { db } = await filled();
     const doc = JSON.parse(new TextDecoder().decode(await exportBundle(db)));
     doc.changes[0].value = { not: "valid" };
     doc.changes[0].field = "outcome";
     doc.changes[0].entity = "result";
-    const sha = Object.keys(doc.blobs)[0]!;
-    doc.blobs[sha] = btoa("tampered");
     const other = testDb();
     const rep = await importBundle(other, new TextEncoder().encode(JSON.stringify(doc)));
-    expect(rep.invalid).toHaveLength(1);
-    expect(rep.badBlobs).toEqual([sha]);
+    expect(rep.invalid).toEqual([{ id: doc.changes[0].id, reason: expect.stringMatching(/\S/) }]);
     expect(rep.added).toBe(doc.changes.length - 1);
+    expect(rep.blobs).toBe(2);
     await expect(importBundle(other, new TextEncoder().encode("{}"))).rejects.toThrow(/không phải gói đồng bộ/);
+  });
+
+  it("refuses the whole file, naming the photo, when a photo is damaged: nothing is written, as on the server", async () => {
+    const { db } = await filled();
+    const doc = JSON.parse(new TextDecoder().decode(await exportBundle(db)));
+    const captioned = doc.changes.find((c: { entity: string; field: string }) => c.entity === "attachment" && c.field === "sha256");
+    const sha = captioned.value as string;
+    doc.changes.push({ ...doc.changes.find((c: { rowId: string }) => c.rowId === captioned.rowId), id: "cap-1", field: "caption", value: "Sổ theo dõi công văn", hlc: `${"9".repeat(15)}:00000:devX`, prevHlc: null });
+    doc.blobs[sha] = btoa("tampered");
+    const other = testDb();
+    await other.meta.put({ key: META.session, value: { token: "t", user: { username: "mai", role: "inspector", province: "TH", team: "T1" } } });
+    await expect(importBundle(other, new TextEncoder().encode(JSON.stringify(doc)))).rejects.toThrow(
+      new RegExp(`bị hỏng: 1 ảnh không khớp mã SHA-256 \\("Sổ theo dõi công văn" \\(${sha.slice(0, 12)}…\\)\\)\\. Không nhập gì`),
+    );
+    for (const t of ["changes", "outbox", "blobs", "results", "inspections", "attachments"]) expect(`${t} ${await other.table(t).count()}`).toBe(`${t} 0`);
+    // a bundle whose every change is invalid is refused too, photos included
+    const empty = testDb();
+    const bad = { ...JSON.parse(new TextDecoder().decode(await exportBundle(db))), changes: [{ id: "x", entity: "result" }] };
+    await expect(importBundle(empty, new TextEncoder().encode(JSON.stringify(bad)))).rejects.toThrow(/Cả 1 thay đổi trong gói đều sai định dạng; không nhập gì/);
+    expect(await empty.blobs.count()).toBe(0);
   });
 });

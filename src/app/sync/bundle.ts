@@ -1,5 +1,6 @@
 import { gunzipSync, strFromU8, strToU8 } from "fflate";
 import { Sha256Schema } from "../../domain/attachment";
+import { ChangeSchema } from "../../domain/change";
 import type { Bundle } from "../../domain/bundle";
 import type { AppDb } from "../db/AppDb";
 import { applyRemoteChanges, type ApplyReport } from "../db/applyRemoteChanges";
@@ -7,12 +8,11 @@ import { base64 } from "../db/base64";
 import { META } from "../db/META";
 import type { Session } from "../db/Session";
 import { sha256Hex } from "../db/sha256Hex";
+import { tablesFor } from "../db/tablesFor";
 
 export interface BundleImportReport extends ApplyReport {
   /** Photos new to this tablet. */
   blobs: number;
-  /** Photos whose bytes do not match their hash (left out). */
-  badBlobs: string[];
 }
 
 /**
@@ -45,8 +45,10 @@ export class BundleFormatError extends Error {}
 
 /**
  * Import a bundle under the same idempotent rules as a push: a change already known is skipped, an invalid one is
- * reported and left out, the rest are merged and queued so they reach the server when this tablet syncs. Photos
- * are checked against their SHA-256 first. Accepts the plain JSON file or a gzipped one.
+ * reported and left out, the rest are merged and queued so they reach the server when this tablet syncs. Accepts the
+ * plain JSON file or a gzipped one. As on the server, a damaged photo (bytes not matching their hash) or a file whose
+ * every change is invalid refuses the whole file, before anything is written; the photos and changes of an accepted
+ * file are written in one transaction.
  */
 export async function importBundle(db: AppDb, bytes: Uint8Array, opts: { now?: number } = {}): Promise<BundleImportReport> {
   let doc: unknown;
@@ -54,13 +56,24 @@ export async function importBundle(db: AppDb, bytes: Uint8Array, opts: { now?: n
     const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
     doc = JSON.parse(strFromU8(raw));
   } catch {
-    throw new BundleFormatError("Tệp không phải gói đồng bộ (không đọc được JSON).");
+    throw new BundleFormatError("Tệp không phải gói đồng bộ (không đọc được JSON: tệp hỏng hoặc chưa chép hết).");
   }
   const d = doc as Partial<Bundle> | null;
   if (!d || typeof d !== "object" || d.format !== "htqlcl-bundle/1") throw new BundleFormatError("Tệp không phải gói đồng bộ htqlcl-bundle/1.");
   if (!Array.isArray(d.changes)) throw new BundleFormatError("Gói đồng bộ thiếu danh sách thay đổi.");
   const wrongScope = bundleScopeProblem(d, ((await db.meta.get(META.session))?.value as Session | undefined)?.user);
   if (wrongScope) throw new BundleFormatError(wrongScope);
+  const changes = d.changes as { entity?: string; field?: string; rowId?: string; value?: unknown }[];
+  const attachmentField = (field: string) => {
+    const m = new Map<string, string>();
+    for (const c of changes) if (c?.entity === "attachment" && c.field === field && typeof c.value === "string") m.set(String(c.rowId), c.value);
+    return m;
+  };
+  const mimeOf = attachmentField("mime");
+  const captionOf = attachmentField("caption");
+  const shaInfo = new Map<string, { mime: string; caption: string }>();
+  for (const [rowId, sha] of attachmentField("sha256")) shaInfo.set(sha, { mime: mimeOf.get(rowId) ?? "image/jpeg", caption: captionOf.get(rowId) ?? "" });
+
   const blobs = d.blobs && typeof d.blobs === "object" ? d.blobs : {};
   const goodBlobs: { sha256: string; bytes: ArrayBuffer }[] = [];
   const badBlobs: string[] = [];
@@ -73,24 +86,25 @@ export async function importBundle(db: AppDb, bytes: Uint8Array, opts: { now?: n
       badBlobs.push(sha);
     }
   }
-  const mimeOf = new Map<string, string>();
-  for (const c of d.changes as { entity?: string; field?: string; rowId?: string; value?: unknown }[]) {
-    if (c?.entity === "attachment" && c.field === "mime" && typeof c.value === "string") mimeOf.set(String(c.rowId), c.value);
+  if (badBlobs.length > 0) {
+    const named = badBlobs.map((sha) => (shaInfo.get(sha)?.caption ? `"${shaInfo.get(sha)!.caption}" (${sha.slice(0, 12)}…)` : `${sha.slice(0, 12)}…`));
+    throw new BundleFormatError(`Gói đồng bộ bị hỏng: ${badBlobs.length} ảnh không khớp mã SHA-256 (${named.join(", ")}). Không nhập gì; hãy xuất lại gói trên máy gửi.`);
   }
-  const shaMime = new Map<string, string>();
-  for (const c of d.changes as { entity?: string; field?: string; rowId?: string; value?: unknown }[]) {
-    if (c?.entity === "attachment" && c.field === "sha256" && typeof c.value === "string") shaMime.set(c.value, mimeOf.get(String(c.rowId)) ?? "image/jpeg");
+  const invalid = changes.filter((c) => !ChangeSchema.safeParse(c).success).length;
+  if (changes.length > 0 && invalid === changes.length) {
+    throw new BundleFormatError(`Cả ${changes.length} thay đổi trong gói đều sai định dạng; không nhập gì.`);
   }
-  let added = 0;
-  await db.transaction("rw", db.blobs, async () => {
+  const entities = changes.map((c) => String(c?.entity ?? ""));
+  return db.transaction("rw", [...tablesFor(entities), "blobs"], async () => {
+    let added = 0;
     for (const b of goodBlobs) {
       if (await db.blobs.get(b.sha256)) continue;
-      await db.blobs.put({ sha256: b.sha256, bytes: b.bytes, mime: shaMime.get(b.sha256) ?? "image/jpeg", uploaded: 0 });
+      await db.blobs.put({ sha256: b.sha256, bytes: b.bytes, mime: shaInfo.get(b.sha256)?.mime ?? "image/jpeg", uploaded: 0 });
       added++;
     }
+    const report = await applyRemoteChanges(db, d.changes!, undefined, { now: opts.now, enqueue: true });
+    return { ...report, blobs: added };
   });
-  const report = await applyRemoteChanges(db, d.changes, undefined, { now: opts.now, enqueue: true });
-  return { ...report, blobs: added, badBlobs };
 }
 
 /** Why a bundle exported in another province or team must not be imported on this tablet, or null. The server
