@@ -113,8 +113,12 @@ const SCHEMAS: Record<string, object> = {
   Bundle: { ...BUNDLE, properties: { ...(BUNDLE.properties as object), changes: { type: "array", items: ref("Change") } } },
   BundleResponse: {
     type: "object",
-    required: ["accepted", "rejected", "epoch", "blobs"],
-    properties: { accepted: { type: "array", items: { type: "string" } }, rejected: REJECTED, epoch: { type: "string" }, blobs: { type: "integer", description: "Photos stored (those of accepted attachments)" } },
+    required: ["accepted", "rejected", "epoch", "blobs", "already"],
+    properties: {
+      accepted: { type: "array", items: { type: "string" } }, rejected: REJECTED, epoch: { type: "string" },
+      blobs: { type: "integer", description: "Photos stored (those of accepted attachments)" },
+      already: { type: "integer", description: "Distinct accepted ids the server already had before this import" },
+    },
   },
   BlobStored: { type: "object", required: ["sha256", "size"], properties: { sha256: { type: "string" }, size: { type: "integer" } } },
 };

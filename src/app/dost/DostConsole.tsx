@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useSession } from "../hooks/useSession";
 import { AdoptionTab } from "./AdoptionTab";
+import { BundleImportTab } from "./BundleImportTab";
 import { ChecklistTab } from "./ChecklistTab";
 import { DashboardTab } from "./DashboardTab";
 import { FollowUpTab } from "./FollowUpTab";
@@ -17,11 +18,12 @@ const TABS = [
   ["adoption", "Tiến độ áp dụng", "Adoption"],
   ["followup", "Theo dõi khắc phục", "Follow-up"],
   ["reports", "Báo cáo", "Reports"],
+  ["bundle", "Nhập gói đồng bộ", "Import sync bundle"],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
 /** The DOST console (route /dost, roles dost and admin): registry, checklists, plan, adoption, merged results,
- * follow-up and reports. DOST data goes out through the same local writes and sync push as everyone else's. */
+ * follow-up, reports and sync bundles carried from tablets. DOST data goes out through the same local writes and sync push as everyone else's. */
 export default function DostConsole() {
   const t = useDostT();
   const session = useSession();
@@ -68,6 +70,7 @@ export default function DostConsole() {
           {tab === "adoption" && <AdoptionTab province={province} />}
           {tab === "followup" && <FollowUpTab province={province} />}
           {tab === "reports" && <ReportsTab token={session.token} province={province} year={year} />}
+          {tab === "bundle" && <BundleImportTab token={session.token} />}
         </div>
       )}
     </section>

@@ -63,9 +63,11 @@ export async function bundleRoute(c: Context<AppEnv>): Promise<Response> {
     }
   }
   let stored = 0;
+  let already = 0;
   try {
     const result = await pushChanges(c.get("storage"), user, parsed.data.changes, ids, async (tx, answer) => {
       if (ids.length > 0 && answer.accepted.length === 0) throw new BundleRefused(answer.rejected);
+      already = answer.already.size;
       const wanted = answer.accepted.flatMap((id) => photoOf.get(id) ?? []);
       if (wanted.length === 0) return;
       const scopes = await tx.query<{ row_id: string; province: string | null; team: string | null }>(
@@ -83,7 +85,7 @@ export async function bundleRoute(c: Context<AppEnv>): Promise<Response> {
       }
       stored = done.size;
     });
-    return c.json({ ...result, blobs: stored });
+    return c.json({ ...result, blobs: stored, already });
   } catch (err) {
     if (!(err instanceof BundleRefused)) throw err;
     const reasons = [...new Set(err.rejected.map((r) => r.reason))];

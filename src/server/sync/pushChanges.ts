@@ -32,14 +32,15 @@ function check(item: unknown, id: string): Checked {
  * again and, when it now passes, its rejected record is replaced by the accepted change), each checked on its
  * own, rejected ones recorded with their reason, all in one transaction with the current-state update.
  * `items` must already have passed pushItemIds. `alsoInTx` runs last in the same transaction, knowing the answers
- * (a bundle stores the photos of accepted attachments); throwing from it rolls the whole push back.
+ * (a bundle stores the photos of accepted attachments; `already` = ids accepted before this push); throwing from it
+ * rolls the whole push back.
  */
 export async function pushChanges(
   storage: Storage,
   user: ServerUser,
   items: readonly unknown[],
   ids: readonly string[],
-  alsoInTx?: (tx: Queryable, answer: Omit<PushResponse, "epoch">) => Promise<void>,
+  alsoInTx?: (tx: Queryable, answer: Omit<PushResponse, "epoch"> & { already: ReadonlySet<string> }) => Promise<void>,
 ): Promise<PushResponse> {
   const checked = items.map((item, i) => check(item, ids[i]!));
   const keyOf = (c: { entity: string; rowId: string }) => `${c.entity}\u0000${c.rowId}`;
@@ -53,8 +54,12 @@ export async function pushChanges(
     // An accepted id keeps its answer. A rejected one is checked again: whether a change may be written can depend
     // on who sends it (a bundle imported in the wrong place must not lock its author out for good).
     const retried = new Set<string>();
+    const already = new Set<string>();
     for (const r of old.rows) {
-      if (r.status === "accepted") answers.set(r.id, null);
+      if (r.status === "accepted") {
+        answers.set(r.id, null);
+        already.add(r.id);
+      }
       else retried.add(r.id);
     }
 
@@ -148,7 +153,7 @@ export async function pushChanges(
       if (reason) rejected.push({ id, reason });
       else accepted.push(id);
     }
-    if (alsoInTx) await alsoInTx(tx, { accepted, rejected });
+    if (alsoInTx) await alsoInTx(tx, { accepted, rejected, already });
     return { accepted, rejected, epoch: await getEpoch(tx) };
   });
 }
