@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
+import { BUILTIN_CHECKLISTS } from "../../src/checklists/builtinChecklists";
 import type { DostDashboard } from "../../src/domain/dostDashboard";
 import type { DostSummary } from "../../src/domain/dostSummary";
 import { buildNoticeModel } from "../../src/report/dost/buildNoticeModel";
@@ -28,6 +29,7 @@ function xlsxText(bytes: Uint8Array): string {
 }
 
 const fx = provinceFixture(7);
+const IA1 = BUILTIN_CHECKLISTS.find((c) => c.id === "tt26-dieu-36")!.sections[0]!.items[0]!.criteria[0]!.activities[0]!;
 const teams = new Map([["t1", "Đoàn 1"], ["t2", "Đoàn 2"], ["t3", "Đoàn 3"]]);
 
 describe("DOST documents", () => {
@@ -69,7 +71,11 @@ describe("DOST documents", () => {
     const summary: DostSummary = {
       year: 2026, province: "thanh-hoa",
       inspections: { onsite: 12, desk: 40, finalized: 30, draft: 15, submitted: 7 },
-      criteria: [{ code: "I.a.1", conform: 20, partial: 3, nonconform: 7, observation: 0, na: 0 }, { code: "I.d.1", conform: 28, partial: 1, nonconform: 1, observation: 0, na: 0 }],
+      criteria: [
+        { code: "I.a.1", title: IA1, conform: 20, partial: 3, nonconform: 7, observation: 0, na: 0 },
+        { code: "I.d.1", title: "Quy trình được tuân thủ", conform: 28, partial: 1, nonconform: 1, observation: 0, na: 0 },
+        { code: "II.z.9", conform: 2, partial: 0, nonconform: 0, observation: 0, na: 0 },
+      ],
       actions: { open: 4, reported: 3, accepted: 2, not_accepted: 1, verified: 1, overdue: 3 },
     };
     const dash: DostDashboard = {
@@ -80,12 +86,18 @@ describe("DOST documents", () => {
       notices: [{ actionId: "a1", inspectionId: "i1", agencyId: "g", agencyName: "UBND xã Trung Lý", status: "not_accepted", dueOn: null, noticeNumber: "27/TB-SKHCN", decisionNote: "=HYPERLINK(\"x\")", description: "Khắc phục" }],
     };
     const nov = flat(pdfText(renderDostPdf(buildYearReportModel("province", summary, dash, DEFAULT_DOST_ISSUER, { number: "88", date: "2026-11-20" })), "nov.pdf"));
-    for (const s of ["Số: 88/BC-SKHCN", "BÁO CÁO", "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa", "năm 2026", "Tỷ lệ hoàn thành so với kế hoạch 50%", "I.a.1 (10 lượt, 33,3%)", "UBND xã", "UBND xã Trung Lý (số 27/TB-SKHCN)", "Quá hạn báo cáo"]) {
+    for (const s of ["Số: 88/BC-SKHCN", "BÁO CÁO", "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa", "năm 2026", "Tỷ lệ hoàn thành so với kế hoạch 50%", `I.a.1 “${IA1}” (10 lượt, 33,3%)`, "I.d.1 “Quy trình được tuân thủ” (2 lượt, 6,7%)", "UBND xã", "UBND xã Trung Lý (số 27/TB-SKHCN)", "Quá hạn báo cáo"]) {
       expect(nov).toContain(s);
     }
+    // The criteria table: code, then the criterion's title from its checklist (none known: the code alone).
+    expect(nov).toContain("Mã Nội dung Đạt");
+    expect(nov).toContain("I.d.1 Quy trình được tuân thủ 28 1 1 0 0 6,7%");
+    expect(nov).toContain("II.z.9 2 0 0 0 0 0%");
+    expect(nov).toContain("Phạm vi áp dụng trong quyết định công bố");
     const dec = flat(pdfText(renderDostPdf(buildYearReportModel("ministry", summary, dash, DEFAULT_DOST_ISSUER, { date: "2026-12-10", adoption: [{ cohortYear: 2022, agencies: 32, declared: 30 }] })), "dec.pdf"));
     expect(dec).toContain("Kính gửi: Bộ Khoa học và Công nghệ");
     expect(dec).toContain("TÌNH HÌNH XÂY DỰNG, ÁP DỤNG");
+    expect(dec).toContain("I.d.1 Quy trình được tuân thủ 28 1 1 0 0 6,7%");
     expect(dec).not.toContain("Kính gửi: Ủy ban nhân dân tỉnh");
     // The recommendations are addressed to whom the report goes.
     expect(nov).toContain("Đề nghị Ủy ban nhân dân tỉnh Thanh Hóa chỉ đạo");
@@ -93,6 +105,16 @@ describe("DOST documents", () => {
     expect(dec).not.toContain("Đề nghị Bộ Khoa học và Công nghệ chỉ đạo");
     const x = xlsxText(yearReportXlsx(summary, dash));
     expect(x).toContain("UBND xã Trung Lý");
+    // Each row's cells by column letter (an empty cell is left out of the sheet, so its column reads "").
+    const cells = (row: string) => {
+      const out: string[] = [];
+      for (const m of row.matchAll(/<c r="([A-Z])\d+"[^>]*>(?:<is><t[^>]*>([^<]*)<\/t><\/is>|<v>([^<]*)<\/v>)<\/c>/g)) out[m[1]!.charCodeAt(0) - 65] = m[2] ?? m[3]!;
+      return Array.from(out, (v) => v ?? "");
+    };
+    const rows = [...x.matchAll(/<row [^>]*>(.*?)<\/row>/gs)].map((m) => cells(m[1]!));
+    expect(rows).toContainEqual(["Mã", "Nội dung", "Đạt", "Đạt một phần", "Không đạt", "Lưu ý", "Không áp dụng", "Tỷ lệ chưa đạt"]);
+    expect(rows).toContainEqual(["I.a.1", IA1, "20", "3", "7", "0", "0", "33,3%"]);
+    expect(rows).toContainEqual(["II.z.9", "", "2", "0", "0", "0", "0", "0%"]);
     // A formula-looking note is stored as quote-prefixed text, never as a formula.
     expect(x).not.toContain("<f>");
     expect(x).toMatch(/s="2"><is><t xml:space="preserve">=HYPERLINK/);

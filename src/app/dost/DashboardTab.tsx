@@ -58,6 +58,14 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
   const groupLabel = (g: { group: string; groupName: string }) => (groupBy === "kind" ? (g.group ? tk(`agencyKind_${g.group as AgencyKind}`) : t("Chưa rõ", "Unknown")) : g.groupName || t("Không có", "None"));
   const groupFilter = (g: { group: string }): InspectionFilter => (groupBy === "kind" ? { kind: g.group } : { parentId: g.group });
   const c = dash.coverage;
+  const titleOf = new Map(summary.criteria.map((k) => [k.code, k.title ?? ""]));
+  // The code stays first (teams and reports cite it); the checklist's wording follows, for readers who do not know it.
+  const named = (code: string) => (
+    <>
+      {code}
+      {titleOf.get(code) && <span className="muted" data-testid="criterion-title" style={{ display: "block", fontWeight: "normal" }}>{titleOf.get(code)}</span>}
+    </>
+  );
   return (
     <section aria-label={t("Kết quả tổng hợp", "Merged results")}>
       {open && <InspectionList token={token} query={query} filter={open.filter} title={open.title} onClose={() => setOpen(null)} />}
@@ -93,6 +101,11 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
           onOpen: () => setOpen({ title: `${k.code}: ${O(o)}`, filter: { criterion: k.code, outcome: o } }),
         })),
       }))} />
+      {fails.length > 0 && (
+        <ul data-testid="chart-criteria">
+          {fails.slice(0, 20).filter((k) => k.title).map((k) => <li key={k.code}><strong>{k.code}</strong>: {k.title}</li>)}
+        </ul>
+      )}
       {fails.length === 0 && <p className="muted">{t("Chưa có nội dung nào bị đánh giá chưa đạt.", "No requirement failed yet.")}</p>}
       <p className="row" data-testid="chart-legend">
         {(["nonconform", "partial", "observation", "conform", "na"] as const).map((o) => (
@@ -101,7 +114,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
       </p>
       <table data-testid="criteria">
         <thead><tr><th>{t("Nội dung", "Criterion")}</th>{OUTCOMES.map((o) => <th key={o}>{O(o)}</th>)}</tr></thead>
-        <tbody>{summary.criteria.map((k) => <tr key={k.code}><th>{k.code}</th>{OUTCOMES.map((o) => <td key={o}>{num(k[o], `${k.code}: ${O(o)}`, { criterion: k.code, outcome: o })}</td>)}</tr>)}</tbody>
+        <tbody>{summary.criteria.map((k) => <tr key={k.code}><th>{named(k.code)}</th>{OUTCOMES.map((o) => <td key={o}>{num(k[o], `${k.code}: ${O(o)}`, { criterion: k.code, outcome: o })}</td>)}</tr>)}</tbody>
       </table>
       <h3>
         {t("Theo", "By")}{" "}
@@ -115,7 +128,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
         <tbody>
           {[...groups].filter((g) => g.nonconform + g.partial > 0).sort((a, b) => b.nonconform + b.partial - (a.nonconform + a.partial)).slice(0, 40).map((g) => (
             <tr key={`${g.group}|${g.code}`}>
-              <td>{groupLabel(g)}</td><td>{g.code}</td>
+              <td>{groupLabel(g)}</td><td>{named(g.code)}</td>
               <td>{num(g.nonconform, `${groupLabel(g)} — ${g.code}: ${O("nonconform")}`, { ...groupFilter(g), criterion: g.code, outcome: "nonconform" })}</td>
               <td>{num(g.partial, `${groupLabel(g)} — ${g.code}: ${O("partial")}`, { ...groupFilter(g), criterion: g.code, outcome: "partial" })}</td>
               <td>{num(g.conform, `${groupLabel(g)} — ${g.code}: ${O("conform")}`, { ...groupFilter(g), criterion: g.code, outcome: "conform" })}</td>

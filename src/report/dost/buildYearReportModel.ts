@@ -26,8 +26,8 @@ export function buildYearReportModel(kind: YearReportKind, s: DostSummary, d: Do
     {
       kind: "table",
       table: {
-        columns: [{ header: "Nội dung", width: 25 }, ...(["conform", "partial", "nonconform", "observation", "na"] as const).map((o) => ({ header: OUTCOME_LABELS_VI[o], width: 24, align: "center" as const })), { header: "Tỷ lệ chưa đạt", width: 20, align: "center" }],
-        rows: f.criteria.map((c) => [c.code, n(c.conform), n(c.partial), n(c.nonconform), n(c.observation), n(c.na), c.failRate]),
+        columns: [{ header: "Mã", width: 15 }, { header: "Nội dung", width: 54 }, ...(["conform", "partial", "nonconform", "observation", "na"] as const).map((o) => ({ header: OUTCOME_LABELS_VI[o], width: 16, align: "center" as const })), { header: "Tỷ lệ chưa đạt", width: 16, align: "center" }],
+        rows: f.criteria.map((c) => [c.code, c.title ?? "", n(c.conform), n(c.partial), n(c.nonconform), n(c.observation), n(c.na), c.failRate]),
         fontSize: 10,
       },
     },
@@ -35,7 +35,7 @@ export function buildYearReportModel(kind: YearReportKind, s: DostSummary, d: Do
       kind: "paragraph",
       indent: true,
       text: f.worst.length > 0
-        ? `Các nội dung có nhiều cơ quan chưa đáp ứng yêu cầu nhất: ${f.worst.map((c) => `${c.code} (${c.nonconform + c.partial} lượt, ${c.failRate})`).join("; ")}.`
+        ? `Các nội dung có nhiều cơ quan chưa đáp ứng yêu cầu nhất: ${f.worst.map((c) => `${c.code}${c.title ? ` “${c.title}”` : ""} (${c.nonconform + c.partial} lượt, ${c.failRate})`).join("; ")}.`
         : "Không có nội dung nào bị đánh giá chưa đạt.",
     },
     { kind: "heading", text: "III. KẾT QUẢ THEO LOẠI CƠ QUAN" },

@@ -10,8 +10,8 @@ export function yearReportXlsx(s: DostSummary, d: DostDashboard, adoption: Adopt
     { name: "Tổng hợp", rows: [["Chỉ tiêu", "Số liệu"], ...f.overview], widths: [50, 14] },
     {
       name: "Theo nội dung",
-      rows: [["Nội dung", "Đạt", "Đạt một phần", "Không đạt", "Lưu ý", "Không áp dụng", "Tỷ lệ chưa đạt"], ...f.criteria.map((c) => [c.code, c.conform, c.partial, c.nonconform, c.observation, c.na, c.failRate])],
-      widths: [12, 10, 14, 12, 10, 14, 14],
+      rows: [["Mã", "Nội dung", "Đạt", "Đạt một phần", "Không đạt", "Lưu ý", "Không áp dụng", "Tỷ lệ chưa đạt"], ...f.criteria.map((c) => [c.code, c.title ?? "", c.conform, c.partial, c.nonconform, c.observation, c.na, c.failRate])],
+      widths: [10, 60, 10, 14, 12, 10, 14, 14],
     },
     {
       name: "Theo loại cơ quan",

@@ -1,5 +1,6 @@
 import type { DostSummary } from "../../domain/dostSummary";
 import type { Queryable } from "../Storage";
+import { criterionTitles } from "./criterionTitles";
 import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
 
 type Counts = Record<string, string | number | null>;
@@ -25,9 +26,9 @@ export async function summaryQuery(db: Queryable, province: string, year: number
      from insp`,
     p,
   );
-  const crit = await db.query<Counts & { code: string }>(
+  const crit = await db.query<Counts & { code: string; checklist: string }>(
     `with ${YEAR_INSPECTIONS_CTE}
-     select r.data->>'criterionCode' as code,
+     select r.data->>'criterionCode' as code, i.checklist_id || '@' || i.checklist_version as checklist,
             count(*) filter (where r.data->>'outcome' = 'conform') as conform,
             count(*) filter (where r.data->>'outcome' = 'partial') as partial,
             count(*) filter (where r.data->>'outcome' = 'nonconform') as nonconform,
@@ -35,7 +36,7 @@ export async function summaryQuery(db: Queryable, province: string, year: number
             count(*) filter (where r.data->>'outcome' = 'na') as na
      from rows r join insp i on i.id = r.data->>'inspectionId'
      where r.entity = 'result' and r.province = $1 and i.status = 'finalized' and r.data->>'outcome' is not null
-     group by 1`,
+     group by 1, 2`,
     p,
   );
   const act = await db.query<Counts>(
@@ -50,14 +51,31 @@ export async function summaryQuery(db: Queryable, province: string, year: number
      where a.entity = 'action' and a.province = $1 and coalesce(a.data->>'deleted', 'false') <> 'true'`,
     [...p, today],
   );
+  const OUTCOME_KEYS = ["conform", "partial", "nonconform", "observation", "na"] as const;
+  const byCode = new Map<string, { code: string; conform: number; partial: number; nonconform: number; observation: number; na: number }>();
+  const uses: { code: string; checklist: string; n: number }[] = [];
+  for (const r of crit.rows) {
+    const k = byCode.get(r.code) ?? { code: r.code, conform: 0, partial: 0, nonconform: 0, observation: 0, na: 0 };
+    let n = 0;
+    for (const o of OUTCOME_KEYS) {
+      k[o] += num(r[o]);
+      n += num(r[o]);
+    }
+    byCode.set(r.code, k);
+    if (r.checklist) uses.push({ code: r.code, checklist: r.checklist, n });
+  }
+  const titles = await criterionTitles(db, province, uses);
   const i = insp.rows[0] ?? {};
   const a = act.rows[0] ?? {};
   return {
     year,
     province,
     inspections: { onsite: num(i.onsite), desk: num(i.desk), finalized: num(i.finalized), draft: num(i.draft), submitted: num(i.submitted) },
-    criteria: crit.rows
-      .map((r) => ({ code: r.code, conform: num(r.conform), partial: num(r.partial), nonconform: num(r.nonconform), observation: num(r.observation), na: num(r.na) }))
+    criteria: [...byCode.values()]
+      .map((k) => {
+        const title = titles.get(k.code);
+        return title ? { ...k, title } : k;
+      })
       .sort((x, y) => compareCriterionCodes(x.code, y.code)),
     actions: {
       open: num(a.open), reported: num(a.reported), accepted: num(a.accepted), not_accepted: num(a.not_accepted),

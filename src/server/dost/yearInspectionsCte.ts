@@ -5,7 +5,8 @@
  */
 export const YEAR_INSPECTIONS_CTE = `insp as materialized (
   select row_id as id, data->>'agencyId' as agency_id, data->>'mode' as mode, data->>'status' as status,
-         data->>'teamId' as team_id, data->>'signedOn' as signed_on, data->>'startedOn' as started_on
+         data->>'teamId' as team_id, data->>'signedOn' as signed_on, data->>'startedOn' as started_on,
+         data->>'checklistId' as checklist_id, data->>'checklistVersion' as checklist_version
   from rows
   where entity = 'inspection' and province = $1 and data->>'startedOn' >= $2 and data->>'startedOn' < $3
 )`;
