@@ -3,7 +3,7 @@
 import "fake-indexeddb/auto";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { AppDb } from "../../src/app/db/AppDb";
 import { addPhoto } from "../../src/app/db/addPhoto";
 import { createInspection } from "../../src/app/db/createInspection";
@@ -14,15 +14,18 @@ import { exportBundle } from "../../src/app/sync/bundle";
 import { resultId } from "../../src/domain/result";
 import { testDb } from "../app-db/testDb";
 import { renderApp } from "../app/support/renderApp";
-import { BASE, openSyncServer, type SyncServer } from "../sync/syncHarness";
+import { fetchToServer } from "./support/fetchToServer";
 
 const NOW = Date.UTC(2026, 4, 10, 8);
-let server: SyncServer;
-const realFetch = globalThis.fetch;
+const at = fetchToServer([
+  { username: "insp1", role: "inspector", province: "TH", team: "T1" },
+  { username: "insp9", role: "inspector", province: "NA", team: "T9" },
+  { username: "dost-th", role: "dost", province: "TH" },
+]);
 
 async function signedIn(username: string): Promise<AppDb> {
   const db = testDb();
-  const { user, token } = server.users.get(username)!;
+  const { user, token } = at.server.users.get(username)!;
   await db.meta.put({ key: META.session, value: { token, user: { username, role: user.role, province: user.province, team: user.team } } });
   return db;
 }
@@ -36,7 +39,7 @@ async function tabletBundle(username: string, province: string, team: string): P
   return { bytes: await exportBundle(db, { now: NOW + 3000 }), inspectionId };
 }
 
-const count = async (sql: string) => Number((await server.storage.query<{ n: number }>(`select count(*)::int as n from ${sql}`)).rows[0]!.n);
+const count = async (sql: string) => Number((await at.server.storage.query<{ n: number }>(`select count(*)::int as n from ${sql}`)).rows[0]!.n);
 
 async function openTab() {
   renderApp(await signedIn("dost-th"), "#/dost");
@@ -51,19 +54,6 @@ async function upload(user: ReturnType<typeof userEvent.setup>, bytes: Uint8Arra
   return screen.getByTestId("dost-bundle-status");
 }
 
-beforeAll(async () => {
-  server = await openSyncServer([
-    { username: "insp1", role: "inspector", province: "TH", team: "T1" },
-    { username: "insp9", role: "inspector", province: "NA", team: "T9" },
-    { username: "dost-th", role: "dost", province: "TH" },
-  ]);
-  // The console's requests go to the real server app in this process.
-  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => server.fetch(`${BASE}${String(input)}`, init)) as typeof fetch;
-});
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  await server.storage.close();
-});
 afterEach(() => {
   cleanup();
   resetSaves();
@@ -110,7 +100,7 @@ describe("DOST console: importing a sync bundle file against the real server (PG
   });
 
   it("names a truncated or damaged file, and another province's bundle, and writes nothing", async () => {
-    await server.wipeData();
+    await at.server.wipeData();
     const user = await openTab();
     const { bytes } = await tabletBundle("insp1", "TH", "T1");
     const cut = await upload(user, bytes.slice(0, Math.floor(bytes.length / 2)));

@@ -17,9 +17,11 @@ import { openStorage } from "../../src/server/openStorage";
 import type { Storage } from "../../src/server/Storage";
 import { testDb } from "../app-db/testDb";
 import { renderApp } from "../app/support/renderApp";
+import { captureDownloads } from "./support/captureDownloads";
 import { expectedFigures } from "./support/expectedFigures";
 import { PROVINCE, provinceFixture, YEAR } from "./support/provinceFixture";
 import { pushFixture } from "./support/pushFixture";
+import { readBlob } from "./support/readBlob";
 
 const SEED = 4242;
 const fx = provinceFixture(SEED);
@@ -28,7 +30,7 @@ const exp = expectedFigures(fx, "2026-11-15");
 let storage: Storage;
 let app: ReturnType<typeof createApp>;
 let token = "";
-const saved: Blob[] = [];
+let saved: Blob[] = [];
 const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
@@ -37,14 +39,7 @@ beforeAll(async () => {
   token = (await pushFixture(app, storage, fx, NOW)).tokens.get("dost-th")!;
   // The console's requests go to the real server app in this process.
   globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch;
-  // Downloads: jsdom has no object URLs; keep the blob handed to the download link so the test can read the PDF.
-  URL.createObjectURL = (b: Blob | MediaSource) => {
-    saved.push(b as Blob);
-    return `blob:${saved.length}`;
-  };
-  URL.revokeObjectURL = () => undefined;
-  // jsdom cannot follow a download link; the blob above is what the browser would save.
-  HTMLAnchorElement.prototype.click = () => undefined;
+  saved = captureDownloads();
 });
 afterAll(async () => {
   globalThis.fetch = realFetch;
@@ -68,15 +63,6 @@ async function dostTabletSynced() {
     if (!body.more) break;
   }
   return db;
-}
-
-function readBlob(b: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(b);
-  });
 }
 
 describe(`DOST console against the real server (fixture seed ${SEED})`, () => {

@@ -66,7 +66,7 @@ export default function DostConsole() {
           {tab === "dashboard" && <DashboardTab token={session.token} province={province} year={year} />}
           {tab === "registry" && <RegistryTab token={session.token} province={province} />}
           {tab === "checklists" && <ChecklistTab province={province} />}
-          {tab === "plan" && <PlanTab province={province} year={year} />}
+          {tab === "plan" && <PlanTab token={session.token} province={province} year={year} />}
           {tab === "adoption" && <AdoptionTab province={province} />}
           {tab === "followup" && <FollowUpTab province={province} />}
           {tab === "reports" && <ReportsTab token={session.token} province={province} year={year} />}

@@ -14,12 +14,14 @@ import { planProblemText } from "./planProblemText";
 import { planRowId } from "./planRowId";
 import { rowEdits } from "./rowEdits";
 import { loadDostIssuer } from "./loadDostIssuer";
+import { teamDisplayName } from "./teamDisplayName";
 import { useDostT } from "./useDostT";
+import { useTeamAccounts } from "./useTeamAccounts";
 
 const SHARE_PRESETS = [1 / 3, 0.5, 1];
 
 /** The yearly plan (TT 26 Art. 34, Mẫu 19): entries agency × form × team × month, its checks, PDF and XLSX. */
-export function PlanTab({ province, year }: { province: string; year: number }) {
+export function PlanTab({ token, province, year }: { token: string; province: string; year: number }) {
   const t = useDostT();
   const lang = useUiStore((s) => s.lang);
   const db = useDb();
@@ -29,16 +31,35 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
   const id = stored?.id ?? planRowId(province, year);
   const agencyRows = useLiveQuery(() => db.agencies.toArray(), [db]);
   const teamRows = useLiveQuery(() => db.teams.toArray(), [db]);
-  // A team exists once a user belongs to it (DESIGN §6): besides team records, the teams seen in inspections count.
-  const seenTeams = useLiveQuery(async () => [...new Set((await db.inspections.toArray()).filter((i) => i.province === province).map((i) => i.teamId ?? ""))].filter(Boolean), [db, province]);
+  // A team exists once a user belongs to it (DESIGN §6): besides team records, the teams seen in inspections count,
+  // with the lead names they were signed with (to name a team that has no record).
+  const seenTeams = useLiveQuery(async () => {
+    const leads = new Map<string, string[]>();
+    for (const i of await db.inspections.toArray()) {
+      if (i.province !== province || !i.teamId) continue;
+      leads.set(i.teamId, [...(leads.get(i.teamId) ?? []), ...(typeof i.leadName === "string" ? [i.leadName] : [])]);
+    }
+    return leads;
+  }, [db, province]);
+  const accounts = useTeamAccounts(token);
+  const [teamNameDraft, setTeamNameDraft] = useState<Record<string, string>>({});
   const agencies = useMemo(() => (agencyRows ?? []).map(asAgency).filter((a) => a.province === province), [agencyRows, province]);
   const [newTeam, setNewTeam] = useState("");
   const teams = useMemo(() => {
-    const out = new Map<string, { id: string; name?: string }>();
-    for (const x of teamRows ?? []) if (x.province === province) out.set(x.id, { id: x.id, name: x.name ?? x.id });
-    for (const t of [...(seenTeams ?? []), ...(stored?.entries ?? []).map((e) => e.teamId)]) if (!out.has(t)) out.set(t, { id: t, name: t });
-    return [...out.values()].sort((a, b) => a.id.localeCompare(b.id));
-  }, [teamRows, seenTeams, stored, province]);
+    const ids = new Set<string>();
+    const record = new Map<string, { name?: string }>();
+    for (const x of teamRows ?? []) {
+      if (x.province !== province) continue;
+      ids.add(x.id);
+      record.set(x.id, { name: typeof x.name === "string" ? x.name : undefined });
+    }
+    for (const id of [...(seenTeams?.keys() ?? []), ...(stored?.entries ?? []).map((e) => e.teamId), ...accounts.keys()]) if (id) ids.add(id);
+    return [...ids].sort((a, b) => a.localeCompare(b)).map((id) => ({
+      id,
+      hasRecord: record.has(id),
+      name: teamDisplayName({ id, name: record.get(id)?.name, leadNames: seenTeams?.get(id) ?? [], accounts: accounts.get(id) ?? [] }, t),
+    }));
+  }, [teamRows, seenTeams, stored, province, accounts, lang]); // t is a new function each render; lang is what it follows
   // Last year's results choose who is visited first (TT 26 Art. 37: a desk review's result feeds next year's visits);
   // a merged or renamed unit inherits its predecessors' results.
   const priority = useLiveQuery(async () => {
@@ -68,7 +89,7 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
   const plan: Plan = { id, year, province, entries, onsiteShare: share, title: `Kế hoạch kiểm tra năm ${year}` };
   const check = planCheck(plan, agencies);
   const name = (aid: string) => agencies.find((a) => a.id === aid)?.name ?? aid;
-  const teamNames = new Map(teams.map((x) => [x.id, x.name ?? x.id]));
+  const teamNames = new Map(teams.map((x) => [x.id, x.name]));
   const entryOf = (aid: string, mode: PlanEntry["mode"]) => entries.find((e) => e.agencyId === aid && e.mode === mode);
   const setEntry = (aid: string, mode: PlanEntry["mode"], patch: Partial<PlanEntry> | null) => {
     const rest = entries.filter((e) => !(e.agencyId === aid && e.mode === mode));
@@ -130,6 +151,23 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
           if (await save([{ entity: "team", rowId: tid, field: "name", value: `Đoàn ${tid}` }, { entity: "team", rowId: tid, field: "province", value: province }, { entity: "team", rowId: tid, field: "members", value: [] }])) setNewTeam("");
         }}>{t("Thêm đoàn", "Add team")}</button>
       </div>
+      {teams.length > 0 && (
+        <details className="card" data-testid="team-names">
+          <summary>{t("Tên các đoàn kiểm tra", "Inspection team names")}</summary>
+          {teams.map((x) => (
+            <div className="row" key={x.id} data-testid="team-name-row">
+              <span>{x.name}</span>
+              <input aria-label={t(`Tên mới cho ${x.name}`, `New name for ${x.name}`)} placeholder={t("Tên đoàn, ví dụ Đoàn kiểm tra số 1", "Team name, e.g. Đoàn kiểm tra số 1")} value={teamNameDraft[x.id] ?? ""} onChange={(e) => setTeamNameDraft({ ...teamNameDraft, [x.id]: e.target.value })} />
+              <button type="button" disabled={!(teamNameDraft[x.id] ?? "").trim()} onClick={async () => {
+                const value = (teamNameDraft[x.id] ?? "").trim().normalize("NFC");
+                // A team known only from accounts or inspections gets its record now, members left for DOST to fill in.
+                const edits = [{ entity: "team" as const, rowId: x.id, field: "name", value }, ...(x.hasRecord ? [] : [{ entity: "team" as const, rowId: x.id, field: "province", value: province }, { entity: "team" as const, rowId: x.id, field: "members", value: [] }])];
+                if (await save(edits)) setTeamNameDraft({ ...teamNameDraft, [x.id]: "" });
+              }}>{t("Đặt tên", "Rename")}</button>
+            </div>
+          ))}
+        </details>
+      )}
       {message && <p role="status">{message}</p>}
       <div className={check.problems.length > 0 ? "banner" : "card"} data-testid="plan-checks">
         <p>{t(`${check.inScope.length} cơ quan thuộc diện kiểm tra; ${check.onsite} tại trụ sở (cần ít nhất ${check.required}).`, `${check.inScope.length} agencies in scope; ${check.onsite} on site (at least ${check.required} needed).`)}</p>
@@ -153,7 +191,7 @@ export function PlanTab({ province, year }: { province: string; year: number }) 
                 <td><input type="checkbox" aria-label={`${t("Tại trụ sở", "On site")} ${name(aid)}`} checked={!!onsite} onChange={(e) => setEntry(aid, "onsite", e.target.checked ? {} : null)} /></td>
                 <td>
                   <select value={any?.teamId ?? ""} disabled={!any} onChange={(e) => { if (desk) setEntry(aid, "desk", { teamId: e.target.value }); if (onsite) setEntry(aid, "onsite", { teamId: e.target.value }); }}>
-                    {teams.map((x) => <option key={x.id} value={x.id}>{x.name ?? x.id}</option>)}
+                    {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
                   </select>
                 </td>
                 <td>
