@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { BUILTIN_CHECKLISTS } from "../../src/checklists/builtinChecklists";
 import type { Change } from "../../src/domain/change";
+import { criterionTitle } from "../../src/domain/criterionTitle";
 import type { DostSummary } from "../../src/domain/dostSummary";
 import { foldVietnamese } from "../../src/domain/foldVietnamese";
 import { OUTCOMES, type Outcome } from "../../src/domain/outcome";
@@ -180,7 +183,10 @@ describe("the DOST console in the built app", () => {
       }
     }
     expect(summary.inspections).toEqual({ onsite: 1, desk: 2, finalized: 2, draft: 1, submitted: 0 });
-    expect(summary.criteria).toEqual([...tally].map(([code, t]) => ({ code, ...t })));
+    // Each criterion is named by its title in the built-in TT 26 Art. 36 checklist the inspections used.
+    const tt26 = BUILTIN_CHECKLISTS.find((c) => c.id === "tt26-dieu-36")!;
+    const titleOf = (code: string) => criterionTitle(tt26.sections.flatMap((x) => x.items.flatMap((i) => i.criteria)).find((c) => c.code === code)!);
+    expect(summary.criteria).toEqual([...tally].map(([code, t]) => ({ code, title: titleOf(code), ...t })));
 
     // The console, on the merged-results tab for that year, shows the same figures.
     await page.getByRole("tab", { name: "Kết quả tổng hợp" }).click();
@@ -189,9 +195,13 @@ describe("the DOST console in the built app", () => {
     await visible(criteria, 30_000);
     await expect.poll(() => criteria.locator("tbody tr").count(), { timeout: 15_000 }).toBe(summary.criteria.length);
     const shown = await criteria.locator("tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector("th")?.textContent ?? "", ...[...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")]),
+      trs.map((tr) => [
+        tr.querySelector("th")?.firstChild?.textContent ?? "",
+        tr.querySelector("th [data-testid=criterion-title]")?.textContent?.normalize("NFC") ?? "",
+        ...[...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""),
+      ]),
     );
-    expect(shown).toEqual(summary.criteria.map((k) => [k.code, ...OUTCOMES.map((o) => String(k[o]))]));
+    expect(shown).toEqual(summary.criteria.map((k) => [k.code, k.title, ...OUTCOMES.map((o) => String(k[o]))]));
     const totals = await page.getByTestId("form-status").locator("tbody tr").last().locator("td").allTextContents();
     expect(totals).toEqual([String(summary.inspections.desk), String(summary.inspections.onsite)]);
     const finalizedRow = await page.getByTestId("form-status").locator("tbody tr", { hasText: "Đã ký" }).locator("td").allTextContents();
@@ -204,7 +214,7 @@ describe("the DOST console in the built app", () => {
 
     // "I.b.1 / Không đạt" opens the two finalized inspections that found it, by agency name.
     const nonconformAt = 1 + OUTCOMES.indexOf("nonconform");
-    const cell = criteria.locator("tbody tr", { has: page.locator("th", { hasText: /^I\.b\.1$/ }) }).locator("td").nth(nonconformAt - 1);
+    const cell = criteria.locator("tbody tr", { has: page.locator("th", { hasText: /^I\.b\.1(?!\d)/ }) }).locator("td").nth(nonconformAt - 1);
     expect(await cell.textContent()).toBe("2");
     await cell.getByTestId("figure").click();
     const list = page.getByTestId("inspection-list");
@@ -216,6 +226,33 @@ describe("the DOST console in the built app", () => {
     await shoot(page, "dost-04-inspection-list");
     await list.getByRole("button", { name: "Đóng" }).click();
     expect(await list.count()).toBe(0);
+
+    // d: a team without a link carries its tablet's sync bundle to DOST; the console sends it to the server.
+    const carry = changeWriter("th-offline-tablet", USERS.lead);
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from("ảnh sổ công văn")]);
+    const sha = createHash("sha256").update(photo).digest("hex");
+    const carried = [
+      ...carry("result", "th-insp-9/I.b.1", { inspectionId: "th-insp-9", criterionCode: "I.b.1", outcome: "nonconform", severity: "minor" }),
+      ...carry("attachment", "th-att-9", { ownerId: "th-insp-9/I.b.1", inspectionId: "th-insp-9", sha256: sha, mime: "image/jpeg", bytes: photo.length, caption: "Sổ công văn" }),
+      ...carry("inspection", "th-insp-9", { agencyId: idOf("UBND xã Trung Lý"), planId: null, checklistId: "tt26-dieu-36", checklistVersion: "1", mode: "onsite", teamId: TEAM, province: PROVINCE, startedOn: `${YEAR}-06-02`, signedOn: `${YEAR}-06-02`, status: "finalized" }),
+    ];
+    const bundle = { format: "htqlcl-bundle/1", changes: carried, blobs: { [sha]: photo.toString("base64") }, province: PROVINCE, team: TEAM };
+    await page.getByRole("tab", { name: "Nhập gói đồng bộ" }).click();
+    await page.getByTestId("dost-bundle-file").setInputFiles({ name: "htqlcl-goi-dong-bo.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bundle)) });
+    const result = page.getByTestId("dost-bundle-result");
+    await visible(result, 30_000);
+    expect(await result.getByTestId("dost-bundle-new").textContent()).toBe(`${carried.length} thay đổi mới được nhận`);
+    expect(await result.getByTestId("dost-bundle-photos").textContent()).toBe("1 ảnh được lưu");
+    await shoot(page, "dost-10-bundle-import");
+    // A truncated copy of the file is named, and nothing is sent.
+    await page.getByTestId("dost-bundle-file").setInputFiles({ name: "cat-do.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bundle).slice(0, 200)) });
+    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 15_000 }).toMatch(/^cat-do\.json: Tệp gói đồng bộ bị hỏng hoặc chưa chép hết/);
+    // The merged results now count the carried inspection: I.b.1 not met three times.
+    await page.getByRole("tab", { name: "Kết quả tổng hợp" }).click();
+    await visible(criteria, 30_000);
+    await expect.poll(() => criteria.locator("tbody tr", { has: page.locator("th", { hasText: /^I\.b\.1(?!\d)/ }) }).locator("td").nth(nonconformAt - 1).textContent(), { timeout: 15_000 }).toBe("3");
+    const photoRes = await fetch(`${server.url}/api/blobs/${sha}`, { headers: { Authorization: `Bearer ${leadToken}` } });
+    expect(Buffer.from(await photoRes.arrayBuffer()).equals(photo)).toBe(true);
 
     // The other tabs open for the same province-year (pictures for the layout review).
     for (const [n, tab] of [[5, "Bộ tiêu chí"], [6, "Kế hoạch kiểm tra"], [7, "Tiến độ áp dụng"], [8, "Theo dõi khắc phục"], [9, "Báo cáo"]] as const) {
