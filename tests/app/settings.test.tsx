@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { resultId } from "../../src/domain/result";
 import { backupAll } from "../../src/app/backup/backupAll";
+import { exportBundle } from "../../src/app/sync/bundle";
 import { addPhoto } from "../../src/app/db/addPhoto";
 import { META } from "../../src/app/db/META";
 import { writeEdits } from "../../src/app/db/writeEdits";
@@ -62,5 +63,36 @@ describe("settings: backup and restore through the screen", () => {
     await waitFor(() => expect(screen.getAllByRole("alert").map((a) => a.textContent).join(" ")).toContain("Tệp không đọc được: Tệp không phải bản sao lưu"));
     expect(await b.changes.count()).toBe(0);
     expect(await b.results.count()).toBe(0);
+  });
+});
+
+describe("settings: a sync bundle from another tablet", () => {
+  it("is imported through the screen, which says what was new, what was already there and the photos; a second import adds nothing", async () => {
+    const a = testDb();
+    await seedTablet(a);
+    const insp = "0190d1c4-0000-7000-8000-0000000000cc";
+    const rid = resultId(insp, "I.1.1");
+    await writeEdits(a, [
+      { entity: "inspection", rowId: insp, field: "agencyId", value: "x-muongly" },
+      { entity: "result", rowId: rid, field: "inspectionId", value: insp },
+      { entity: "result", rowId: rid, field: "outcome", value: "nonconform" },
+    ]);
+    await addPhoto(a, { inspectionId: insp, ownerId: rid, bytes: Uint8Array.from([1, 2, 3, 4]).buffer, mime: "image/jpeg", caption: "Biên bản" });
+    const file = await exportBundle(a);
+
+    const b = testDb();
+    await b.meta.put({ key: META.session, value: LEAD_SESSION });
+    renderApp(b, "#/settings");
+    const user = userEvent.setup();
+    const upload = async () => user.upload(await screen.findByTestId("import-bundle"), new File([file as BlobPart], "goi.json", { type: "application/json" }));
+    await upload();
+    const all = await a.changes.count();
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe(`Đã nhập gói đồng bộ: ${all} thay đổi mới, 0 đã có trên máy, 0 bị bỏ qua vì không hợp lệ, 1 ảnh mới.`),
+    );
+    expect((await b.results.get(rid))?.outcome).toBe("nonconform");
+    await upload();
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe(`Đã nhập gói đồng bộ: 0 thay đổi mới, ${all} đã có trên máy, 0 bị bỏ qua vì không hợp lệ, 0 ảnh mới.`));
+    expect(await b.changes.count()).toBe(await a.changes.count());
   });
 });

@@ -198,7 +198,10 @@ export const dict = {
   restored: ["Đã khôi phục: {changes} thay đổi, {photos} ảnh; giữ lại {keptLocal} thay đổi riêng của máy này.", "Restored: {changes} changes, {photos} photos; kept {keptLocal} changes of this tablet."],
   exportBundle: ["Xuất gói đồng bộ (không có mạng)", "Export sync bundle (no network)"],
   importBundle: ["Nhập gói đồng bộ", "Import sync bundle"],
-  imported: ["Đã nhập gói đồng bộ: {added} thay đổi mới.", "Bundle imported: {added} new changes."],
+  imported: [
+    "Đã nhập gói đồng bộ: {added} thay đổi mới, {duplicates} đã có trên máy, {invalid} bị bỏ qua vì không hợp lệ, {blobs} ảnh mới.",
+    "Bundle imported: {added} new changes, {duplicates} already on this tablet, {invalid} skipped as invalid, {blobs} new photos.",
+  ],
   fileFailed: ["Tệp không đọc được: {error}", "The file could not be read: {error}"],
   dost: ["Bảng điều khiển Sở KH&CN", "DOST console"],
   // field app: signatures, completeness, actions (issue 3 review)

@@ -8,12 +8,17 @@ import { useT } from "../i18n/useT";
 import { navigate } from "../router/navigate";
 import { describeError } from "../save/describeError";
 import { useUiStore } from "../state/useUiStore";
-import { exportBundle, importBundle } from "../sync/bundle";
+import { exportBundle, importBundle, type BundleImportReport } from "../sync/bundle";
 import { BUILD_ID } from "../shell/BUILD_ID";
 import { useDb } from "../shell/DbContext";
 import { IssuerCard } from "./IssuerCard";
 import { readFileBytes } from "./readFileBytes";
 import { saveFile } from "./saveFile";
+
+/** What a bundle import did, for the message: nothing carried is left unmentioned. */
+function bundleCounts(r: BundleImportReport): Record<string, number> {
+  return { added: r.added, duplicates: r.duplicates, invalid: r.invalid.length, blobs: r.blobs };
+}
 
 /** Language, the record issuer, backup and restore of everything, sync bundles for teams without a connection, log out. */
 export default function SettingsScreen({ session }: { session: Session | null }) {
@@ -69,7 +74,7 @@ export default function SettingsScreen({ session }: { session: Session | null })
           </button>
           <label className="btn">
             {t("importBundle")}
-            <input className="sr-only" type="file" accept=".json,application/json" data-testid="import-bundle" onChange={(e) => void run(async () => t("imported", { added: (await importBundle(db, await readFile(e.target))).added }))} />
+            <input className="sr-only" type="file" accept=".json,application/json" data-testid="import-bundle" onChange={(e) => void run(async () => t("imported", bundleCounts(await importBundle(db, await readFile(e.target)))))} />
           </label>
         </div>
       </section>
