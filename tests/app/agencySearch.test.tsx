@@ -1,20 +1,16 @@
 // @vitest-environment jsdom
 // First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
 import "fake-indexeddb/auto";
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { writeEdits } from "../../src/app/db/writeEdits";
-import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { seedTablet } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 const names = () => screen.queryAllByTestId("agency-option").map((o) => o.textContent);
 

@@ -2,18 +2,14 @@
 // First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
 import "fake-indexeddb/auto";
 import { cleanup, screen, waitFor } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BUILTIN_CHECKLISTS } from "../../src/checklists/builtinChecklists";
-import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { seedInspection, seedTablet, TEST_CHECKLIST } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 describe("built-in checklists", () => {
   it("the app offers and scores with exactly the list of src/checklists/builtinChecklists (no second copy)", async () => {

@@ -1,21 +1,17 @@
 // @vitest-environment jsdom
 // First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
 import "fake-indexeddb/auto";
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { finalizeInspection } from "../../src/app/db/finalizeInspection";
 import { scoreCriterion } from "../../src/app/db/scoreCriterion";
-import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { INSPECTION_ID, seedInspection, seedTablet } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 describe("inspection details after the start", () => {
   it("decision, place, team members and the agency's representatives are edited on site, saved without a button, and kept", async () => {

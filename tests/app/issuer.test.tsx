@@ -3,18 +3,14 @@
 import "fake-indexeddb/auto";
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadRecordIssuer } from "../../src/app/db/loadRecordIssuer";
-import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { captureSavedFiles, fileText, INSPECTION_ID, seedInspection, seedTablet } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 describe("record issuer (Thông tin văn bản)", () => {
   it("is set in Settings, kept in IndexedDB, and carried by the inspection export", async () => {

@@ -1,22 +1,19 @@
 // @vitest-environment jsdom
 // First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
 import "fake-indexeddb/auto";
-import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resultId } from "../../src/domain/result";
 import { writeEdits } from "../../src/app/db/writeEdits";
-import { resetSaves, retryFailedSaves } from "../../src/app/save/runSave";
+import { retryFailedSaves } from "../../src/app/save/runSave";
 import { useSaveStore } from "../../src/app/save/useSaveStore";
 import { testDb } from "../app-db/testDb";
 import { seedTablet, TEST_CHECKLIST } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 async function startInspection(db: Awaited<ReturnType<typeof testDb>>): Promise<string> {
   const id = "0190d1c4-0000-7000-8000-000000000001";

@@ -1,25 +1,21 @@
 // @vitest-environment jsdom
 // First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
 import "fake-indexeddb/auto";
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resultId } from "../../src/domain/result";
 import { backupAll } from "../../src/app/backup/backupAll";
 import { exportBundle } from "../../src/app/sync/bundle";
 import { addPhoto } from "../../src/app/db/addPhoto";
 import { META } from "../../src/app/db/META";
 import { writeEdits } from "../../src/app/db/writeEdits";
-import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { LEAD_SESSION, seedTablet } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 describe("settings: backup and restore through the screen", () => {
   it("a backup file restored on another tablet brings back every record and the photo bytes unchanged", async () => {

@@ -2,25 +2,21 @@
 // First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
 import "fake-indexeddb/auto";
 import { readFileSync } from "node:fs";
-import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AppDb } from "../../src/app/db/AppDb";
 import { META } from "../../src/app/db/META";
 import { writeEdits } from "../../src/app/db/writeEdits";
-import { resetSaves } from "../../src/app/save/runSave";
 import { testDb } from "../app-db/testDb";
 import { renderApp } from "../app/support/renderApp";
 import { sharedFile } from "../support/sharedFile";
+import { resetAppAfterEach } from "../app/support/resetAppAfterEach";
 
 const SEED_003 = readFileSync(sharedFile("seeds/003_9b846d1ee19f2a62.txt"), "utf8");
 const PROVINCE = "thanh-hoa";
 
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 async function dostTablet(): Promise<AppDb> {
   const db = testDb();

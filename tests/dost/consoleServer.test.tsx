@@ -5,12 +5,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyRemoteChanges } from "../../src/app/db/applyRemoteChanges";
 import { META } from "../../src/app/db/META";
-import { resetSaves } from "../../src/app/save/runSave";
 import { useUiStore } from "../../src/app/state/useUiStore";
 import { createApp } from "../../src/server/createApp";
 import { openStorage } from "../../src/server/openStorage";
@@ -22,6 +21,7 @@ import { expectedFigures } from "./support/expectedFigures";
 import { PROVINCE, provinceFixture, YEAR } from "./support/provinceFixture";
 import { pushFixture } from "./support/pushFixture";
 import { readBlob } from "./support/readBlob";
+import { resetAppAfterEach } from "../app/support/resetAppAfterEach";
 
 const SEED = 4242;
 const fx = provinceFixture(SEED);
@@ -45,11 +45,7 @@ afterAll(async () => {
   globalThis.fetch = realFetch;
   await storage.close();
 });
-afterEach(() => {
-  cleanup();
-  resetSaves();
-  localStorage.clear();
-});
+resetAppAfterEach();
 
 async function dostTabletSynced() {
   const db = testDb();
