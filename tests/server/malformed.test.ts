@@ -164,7 +164,7 @@ describe("malformed requests", () => {
   });
 
   it("says 503, not 500, when the database is gone", async () => {
-    const down = createApp({ storage: { ...h.storage, kind: "pglite", query: () => Promise.reject(new Error("connection refused")), transaction: () => Promise.reject(new Error("connection refused")), close: () => Promise.resolve() } });
+    const down = createApp({ storage: { ...h.storage, kind: "pglite", query: () => Promise.reject(new Error("connection refused")), transaction: () => Promise.reject(new Error("connection refused")), close: () => Promise.resolve() }, now: () => h.clock.ms });
     const r = await down.request("/api/health");
     expect(r.status).toBe(503);
     expect(r.headers.get("content-type")).toMatch(/problem\+json/);
@@ -172,7 +172,7 @@ describe("malformed requests", () => {
   });
 
   it("refuses a push over the size limit as a whole", async () => {
-    const small = createApp({ storage: h.storage, maxPushBytes: 10_000 });
+    const small = createApp({ storage: h.storage, maxPushBytes: 10_000, now: () => h.clock.ms });
     const changes = Array.from({ length: 50 }, (_, i) => change({ entity: "result", rowId: `I1/${i}`, field: "note", value: "ghi chú dài ".repeat(30) }));
     const res = await small.request("/api/sync/push", {
       method: "POST",
@@ -233,7 +233,7 @@ describe("malformed requests", () => {
           }),
         ),
     };
-    const app = createApp({ storage: flaky });
+    const app = createApp({ storage: flaky, now: () => h.clock.ms });
     const changes = Array.from({ length: 20 }, (_, i) => change({ entity: "result", rowId: `I1/${i}`, field: "note", value: `n${i}` }));
     const send = () =>
       app.request("/api/sync/push", {
