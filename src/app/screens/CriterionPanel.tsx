@@ -3,10 +3,11 @@ import { resultId, type DocumentRef } from "../../domain/result";
 import { DocumentsEditor } from "../components/DocumentsEditor";
 import { PhotoPicker } from "../components/PhotoPicker";
 import { TextField } from "../components/TextField";
-import type { Edit } from "../db/Edit";
 import type { AttachmentRow, ResultRow } from "../db/rowTypes";
+import { scoreCriterion, type ScoreInput } from "../db/scoreCriterion";
 import { useT } from "../i18n/useT";
-import { useEdit } from "../save/useEdit";
+import { runSave } from "../save/runSave";
+import { useDb } from "../shell/DbContext";
 import type { CriterionRef } from "./criteriaOf";
 
 interface Props {
@@ -22,24 +23,16 @@ interface Props {
 /** One criterion: its activities and expected evidence, one-tap outcome, severity, note, evidence seen, documents, photos. */
 export function CriterionPanel({ inspectionId, at, result, attachments, locked, outcomes = OUTCOMES }: Props) {
   const t = useT();
-  const edit = useEdit();
+  const db = useDb();
   const { criterion, item, section } = at;
   const rowId = resultId(inspectionId, criterion.code);
   const photos = attachments.filter((a) => a.ownerId === rowId);
 
-  const save = (fields: Record<string, unknown>) => {
-    const edits: Edit[] = [];
-    // The first write of a result also records what it belongs to.
-    if (!result?.inspectionId) edits.push({ entity: "result", rowId, field: "inspectionId", value: inspectionId });
-    if (!result?.criterionCode) edits.push({ entity: "result", rowId, field: "criterionCode", value: criterion.code });
-    for (const [field, value] of Object.entries(fields)) edits.push({ entity: "result", rowId, field, value });
-    return edit(edits);
-  };
-  const setOutcome = (o: Outcome) => {
-    const fields: Record<string, unknown> = { outcome: o };
-    if (o !== "nonconform" && result?.severity) fields.severity = null;
-    return save(fields);
-  };
+  // One write path: the data layer's scoreCriterion applies its rules (a severity left from before is cleared)
+  // to the stored row, not to what this screen last rendered.
+  type Fields = Omit<ScoreInput, "inspectionId" | "criterionCode">;
+  const save = (fields: Fields) => runSave(() => scoreCriterion(db, { inspectionId, criterionCode: criterion.code, ...fields }));
+  const setOutcome = (o: Outcome) => save({ outcome: o });
   const seen = new Set(result?.evidence ?? []);
   const toggleEvidence = (e: string) => {
     const next = new Set(seen);
