@@ -35,6 +35,9 @@ describe("field inspection flow (fake-indexeddb)", () => {
     await waitFor(() => expect(screen.getByTestId("checklist-select").querySelectorAll("option").length).toBeGreaterThan(2));
     await user.selectOptions(screen.getByTestId("checklist-select"), "test-tt26@2026.1");
     await user.type(screen.getByTestId("decision-ref"), "125/QĐ-SKHCN");
+    // The inspection day is typed (not today's date): the record is signed on 10/03/2026, which may not be before it.
+    await user.clear(screen.getByTestId("started-on"));
+    await user.type(screen.getByTestId("started-on"), "05/03/2026");
     // The team lead is filled in from the team (the member whose role is Trưởng đoàn).
     await waitFor(() => expect((screen.getByTestId("lead-name") as HTMLInputElement).value).toBe("Lê Văn An"));
     await user.type(screen.getByTestId("agency-representative"), "Hà Văn Cường");

@@ -24,6 +24,9 @@ export async function finalizeInspection(db: AppDb, inspectionId: string, s: Sig
   const insp = await db.inspections.get(inspectionId);
   if (!insp) throw new WriteRefusedError("Không tìm thấy cuộc kiểm tra.");
   if (insp.status === "finalized") throw new WriteRefusedError("Cuộc kiểm tra đã kết thúc.");
+  if (s.signedOn && insp.startedOn && s.signedOn < insp.startedOn) {
+    throw new WriteRefusedError(`Ngày ký biên bản (${s.signedOn.split("-").reverse().join("/")}) không được trước ngày kiểm tra (${insp.startedOn.split("-").reverse().join("/")}).`);
+  }
   const checklist =
     opts.checklist ??
     (insp.checklistId && insp.checklistVersion ? (await db.checklists.get(checklistRowId(insp.checklistId, insp.checklistVersion)))?.document : undefined);

@@ -13,6 +13,11 @@ export const dict = {
   remove: ["Xoá", "Remove"],
   loading: ["Đang tải…", "Loading…"],
   dateFormat: ["Ngày phải theo dạng dd/mm/yyyy, ví dụ 05/03/2026.", "Type the date as dd/mm/yyyy, e.g. 05/03/2026."],
+  dateNoDay: ["Ngày {date} không có thật: tháng {month}/{year} chỉ có {days} ngày.", "{date} is not a real date: {month}/{year} has only {days} days."],
+  dateNoMonth: ["Ngày {date} không có thật: không có tháng {month}.", "{date} is not a real date: there is no month {month}."],
+  decisionAfterStart: ["Ngày quyết định không được sau ngày kiểm tra ({date}).", "The decision date cannot be after the inspection date ({date})."],
+  signedBeforeStart: ["Ngày ký biên bản không được trước ngày kiểm tra ({date}).", "The signing date cannot be before the inspection date ({date})."],
+  fixFlaggedDates: ["Chưa tạo cuộc kiểm tra: hãy sửa ngày đang báo lỗi ({fields}).", "The inspection was not created: correct the flagged date ({fields})."],
   // login
   login: ["Đăng nhập", "Log in"],
   logout: ["Đăng xuất", "Log out"],

@@ -2,6 +2,7 @@ import { DateInput } from "../components/DateInput";
 import { PeopleField } from "../components/PeopleField";
 import { TextField } from "../components/TextField";
 import type { InspectionRow } from "../db/rowTypes";
+import { formatDate } from "../i18n/formatDate";
 import { useT } from "../i18n/useT";
 import { useEdit } from "../save/useEdit";
 
@@ -25,7 +26,10 @@ export function InspectionDetails({ inspection: insp, locked }: Props) {
       </summary>
       <div className="grid2">
         <TextField label={t("decisionRef")} value={insp.decisionRef ?? ""} disabled={locked} onCommit={(v) => set("decisionRef", v.trim().normalize("NFC"))} testId="details-decision-ref" />
-        <DateInput label={t("decisionDate")} value={insp.decisionDate ?? null} disabled={locked} onChange={(v) => set("decisionDate", v)} testId="details-decision-date" />
+        <DateInput label={t("decisionDate")} value={insp.decisionDate ?? null} disabled={locked} onChange={(v) => set("decisionDate", v)}
+          max={{ iso: insp.startedOn, message: t("decisionAfterStart", { date: formatDate(insp.startedOn) }) }}
+          testId="details-decision-date"
+        />
         <TextField label={t("place")} value={insp.place ?? ""} disabled={locked} onCommit={(v) => set("place", v.trim().normalize("NFC"))} testId="details-place" />
       </div>
       <PeopleField legend={t("teamMembers")} value={insp.members ?? []} disabled={locked} onCommit={(v) => set("members", v)} testId="details-members" />

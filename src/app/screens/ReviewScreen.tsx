@@ -9,6 +9,7 @@ import { inspectionGaps } from "../db/inspectionGaps";
 import { reopenInspection } from "../db/reopenInspection";
 import type { Session } from "../db/Session";
 import type { InspectionData } from "../hooks/useInspectionData";
+import { formatDate } from "../i18n/formatDate";
 import { formatNumber } from "../i18n/formatNumber";
 import { todayIso } from "../i18n/todayIso";
 import { useT } from "../i18n/useT";
@@ -111,7 +112,7 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
         <TextField label={t("leadName")} value={insp.leadName ?? ""} disabled={locked} onCommit={(v) => set("leadName", v.normalize("NFC"))} testId="review-lead" />
         <TextField label={t("agencyRepresentative")} value={insp.agencyRepresentative ?? ""} disabled={locked} onCommit={(v) => set("agencyRepresentative", v.normalize("NFC"))} testId="review-agency-rep" />
         <TextField label={t("recordNumber")} value={insp.recordNumber ?? ""} disabled={locked} onCommit={(v) => set("recordNumber", v.normalize("NFC"))} testId="record-number" />
-        <DateInput label={t("signedOn")} value={insp.signedOn ?? null} disabled={locked} onChange={(v) => set("signedOn", v)} testId="signed-on" />
+        <DateInput label={t("signedOn")} value={insp.signedOn ?? null} disabled={locked} onChange={(v) => set("signedOn", v)} min={{ iso: insp.startedOn, message: t("signedBeforeStart", { date: formatDate(insp.startedOn) }) }} testId="signed-on" />
       </div>
       <TextField label={t("agencyComments")} multiline value={insp.agencyComments ?? ""} disabled={locked} onCommit={(v) => set("agencyComments", v.normalize("NFC"))} testId="agency-comments" />
       <div className="grid2">

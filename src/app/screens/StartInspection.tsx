@@ -8,6 +8,7 @@ import { createInspection, type NewInspection } from "../db/createInspection";
 import { newId } from "../db/newId";
 import type { Session } from "../db/Session";
 import { useStorageState } from "../hooks/useStorageState";
+import { formatDate } from "../i18n/formatDate";
 import { todayIso } from "../i18n/todayIso";
 import { useT } from "../i18n/useT";
 import { navigate } from "../router/navigate";
@@ -45,6 +46,14 @@ export function StartInspection({ session, query }: Props) {
   const [members, setMembers] = useState<PersonDraft[] | null>(null);
   const [agencyMembers, setAgencyMembers] = useState<PersonDraft[]>([{ name: "", role: "" }]);
   const [error, setError] = useState<string | null>(null);
+  // Date fields whose text is flagged (not a date, a date that does not exist, out of order): creating waits for them.
+  const [dateProblems, setDateProblems] = useState<Record<string, string>>({});
+  const noteProblem = (field: string) => (p: string | null) =>
+    setDateProblems((all) => {
+      if ((all[field] ?? null) === p) return all;
+      const { [field]: _, ...rest } = all;
+      return p ? { ...rest, [field]: p } : rest;
+    });
   const teamMembers = members ?? (team?.members ?? []).map((m) => ({ name: m.name, role: m.role }));
   // Until typed, the team lead is the team's member whose role says so.
   const lead = leadName ?? (team?.members ?? []).find((m) => m.role.normalize("NFC").toLowerCase().includes("trưởng đoàn"))?.name ?? "";
@@ -52,6 +61,9 @@ export function StartInspection({ session, query }: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const flagged = [dateProblems.decisionDate && t("decisionDate"), dateProblems.startedOn && t("startedOn")].filter(Boolean);
+    if (decisionDate && startedOn && decisionDate > startedOn) flagged.push(t("decisionDate"));
+    if (flagged.length > 0) return setError(t("fixFlaggedDates", { fields: [...new Set(flagged)].join(", ") }));
     const missing = [!agencyId && t("agency"), !chosen && t("checklistVersion"), !startedOn && t("startedOn")].filter(Boolean);
     if (missing.length > 0 || !chosen || !startedOn) return setError(t("required", { what: missing.join(", ") }));
     const people = (list: PersonDraft[]) => list.filter((p) => p.name.trim()).map((p) => ({ name: p.name.trim().normalize("NFC"), role: p.role.trim().normalize("NFC") }));
@@ -126,8 +138,15 @@ export function StartInspection({ session, query }: Props) {
           {t("decisionRef")}
           <input value={decisionRef} onChange={(e) => setDecisionRef(e.target.value)} data-testid="decision-ref" />
         </label>
-        <DateInput label={t("decisionDate")} value={decisionDate} onChange={setDecisionDate} testId="decision-date" />
-        <DateInput label={t("startedOn")} value={startedOn} onChange={setStartedOn} required testId="started-on" />
+        <DateInput
+          label={t("decisionDate")}
+          value={decisionDate}
+          onChange={setDecisionDate}
+          max={{ iso: startedOn, message: t("decisionAfterStart", { date: formatDate(startedOn) }) }}
+          onProblem={noteProblem("decisionDate")}
+          testId="decision-date"
+        />
+        <DateInput label={t("startedOn")} value={startedOn} onChange={setStartedOn} required onProblem={noteProblem("startedOn")} testId="started-on" />
         <label>
           {t("place")}
           <input value={place} onChange={(e) => setPlace(e.target.value)} />
