@@ -66,7 +66,8 @@ describe("authorization matrix", () => {
     for (const a of ACTORS) users.set(a.name, await addUser(h, a.name, a.role, a.province, a.team));
     for (const r of TEAM_ROWS) {
       for (const f of TEAM_FIELDS) {
-        const rowId = `${f.entity}-${r.team}`;
+        // a result's id is derived from its inspection and criterion
+        const rowId = f.entity === "result" ? `inspection-${r.team}/I.1.1` : `${f.entity}-${r.team}`;
         const res = await push(h, users.get(r.owner)!, [change({ entity: f.entity, rowId, field: f.field, value: f.value, hlc: hlc(t++), user: r.owner })]);
         expect(res.json.accepted).toHaveLength(1);
         rowIds.push({ entity: f.entity, rowId, province: r.province, team: r.team, dostRow: false, field: f.field, value: f.value });
@@ -222,5 +223,57 @@ describe("authorization matrix", () => {
     expect((await push(h, users.get("admin2")!, [viaAdmin])).json.accepted).toEqual([viaAdmin.id]);
     expect(await scopeOf("carried-6")).toEqual({ province: "P2", team: "T3" });
     expect((await pullAll(h, users.get("inspT2")!)).some((c) => c.rowId === "carried-5")).toBe(true);
+  });
+
+  // Issue 16, items 4–9: the server trusts only what it authenticated.
+  describe("integrity", () => {
+    const rowScope = async (entity: string, rowId: string) =>
+      (await h.storage.query<{ province: string | null; team: string | null }>("select province, team from rows where entity = $1 and row_id = $2", [entity, rowId])).rows[0] ?? null;
+
+    it("refuses rows that point into another team's or province's inspection or finding, and result ids not derived from their key", async () => {
+      const t2 = users.get("inspT2")!;
+      const t1 = users.get("inspT1")!;
+      const intoT1 = change({ entity: "result", rowId: "inspection-T1/I.9.9", field: "outcome", value: "nonconform", hlc: hlc(t++), user: "inspT2" });
+      const findingIntoT1 = change({ entity: "finding", rowId: "f-into-T1", field: "inspectionId", value: "inspection-T1", hlc: hlc(t++), user: "inspT2" });
+      const actionIntoT1 = change({ entity: "action", rowId: "a-into-T1", field: "findingId", value: "finding-T1", hlc: hlc(t++), user: "inspT2" });
+      const p2 = change({ entity: "result", rowId: "inspection-T1/I.9.8", field: "outcome", value: "nonconform", hlc: hlc(t++), user: "inspT3" });
+      const r1 = await push(h, t2, [intoT1, findingIntoT1, actionIntoT1]);
+      expect(r1.json.accepted).toEqual([]);
+      for (const rej of r1.json.rejected as { reason: string }[]) expect(rej.reason).toMatch(/đoàn khác|tỉnh khác/);
+      expect((await push(h, users.get("inspT3")!, [p2])).json.accepted).toEqual([]);
+      expect(await rowScope("result", "inspection-T1/I.9.9")).toBeNull();
+      // the owner may; an id that is not <inspection>/<criterion>, or a field that contradicts it, is refused
+      const own = change({ entity: "result", rowId: "inspection-T1/I.9.9", field: "outcome", value: "conform", hlc: hlc(t++), user: "inspT1" });
+      const badId = change({ entity: "result", rowId: "ket-qua-1", field: "outcome", value: "conform", hlc: hlc(t++), user: "inspT1" });
+      const otherInsp = change({ entity: "result", rowId: "inspection-T1/I.9.7", field: "inspectionId", value: "inspection-T2", hlc: hlc(t++), user: "inspT1" });
+      const otherCode = change({ entity: "result", rowId: "inspection-T1/I.9.7", field: "criterionCode", value: "I.1.1", hlc: hlc(t++), user: "inspT1" });
+      const r2 = await push(h, t1, [own, badId, otherInsp, otherCode]);
+      expect(r2.json.accepted).toEqual([own.id]);
+      expect((r2.json.rejected as { reason: string }[]).map((x) => /<cuộc kiểm tra>\/<mã tiêu chí>/.test(x.reason))).toEqual([true, true, true]);
+    });
+
+    it("counts in an agency's history only the rows of the agency's own province and the inspection's team", async () => {
+      const dost = users.get("dostP1")!;
+      const ag = change({ entity: "agency", rowId: "ag-hist", field: "name", value: "UBND xã Lịch Sử", hlc: hlc(t++), user: "dostP1" });
+      expect((await push(h, dost, [ag])).json.accepted).toEqual([ag.id]);
+      const lead = users.get("leadT1")!;
+      const insp = [
+        change({ entity: "inspection", rowId: "insp-hist", field: "agencyId", value: "ag-hist", hlc: hlc(t++), user: "leadT1" }),
+        change({ entity: "inspection", rowId: "insp-hist", field: "startedOn", value: "2026-03-02", hlc: hlc(t++), user: "leadT1" }),
+        change({ entity: "result", rowId: "insp-hist/I.1.1", field: "outcome", value: "nonconform", hlc: hlc(t++), user: "leadT1" }),
+        change({ entity: "result", rowId: "insp-hist/I.1.1", field: "inspectionId", value: "insp-hist", hlc: hlc(t++), user: "leadT1" }),
+      ];
+      expect((await push(h, lead, insp)).json.accepted).toHaveLength(4);
+      // rows another province and another team filed under this inspection before the push rules refused them
+      for (const [rowId, province, team] of [["insp-hist/I.2.1", "P2", "T3"], ["insp-hist/I.2.2", "P1", "T2"]] as const) {
+        await h.storage.query(
+          `insert into rows (entity, row_id, province, team, data) values ('result', $1, $2, $3, jsonb_build_object('inspectionId', 'insp-hist', 'outcome', 'nonconform'))`,
+          [rowId, province, team],
+        );
+      }
+      const r = await call(h, "GET", "/api/dost/agencies/ag-hist/history", dost);
+      expect(r.status).toBe(200);
+      expect(r.json.years.map((y: { year: number; nonconform: number }) => [y.year, y.nonconform])).toEqual([[2026, 1]]);
+    });
   });
 });

@@ -32,7 +32,7 @@ describe("incremental merge equals a full merge", () => {
   const snapshot = async () =>
     (await h.storage.query("select entity, row_id, data, meta, conflicts, conflict_count, inspection_id from rows order by entity, row_id")).rows;
 
-  it("for 25 seeds of random edits, finalizes, reopens and re-parented results", async () => {
+  it("for 25 seeds of random edits, finalizes, reopens and re-parented findings", async () => {
     const first = Number(process.env.MERGE_SEED ?? 1);
     for (let seed = first; seed < first + 25; seed++) {
       try {
@@ -51,9 +51,13 @@ describe("incremental merge equals a full merge", () => {
           let c: Omit<Change, "id" | "hlc" | "prevHlc" | "device" | "user">;
           if (kind < 0.2) c = { entity: "inspection", rowId: pick(["I1", "I2"]), field: "status", value: pick(["draft", "submitted", "finalized"]), ...(r() < 0.3 ? { reopen: true } : {}) };
           else if (kind < 0.35) c = { entity: "inspection", rowId: pick(["I1", "I2"]), field: "notes", value: `n${i}` };
-          else if (kind < 0.5) c = { entity: "result", rowId: pick(["R1", "R2", "R3"]), field: "inspectionId", value: pick(["I1", "I2"]) };
-          else if (kind < 0.85) c = { entity: "result", rowId: pick(["R1", "R2", "R3"]), field: pick(["note", "outcome"]), value: pick(["conform", "partial", "x", "y"]) };
-          else c = { entity: "finding", rowId: pick(["F1", "F2"]), field: pick(["inspectionId", "text"]), value: pick(["I1", "I2", "t"]) };
+          // a result's id is <inspection>/<criterion> (the server refuses another inspectionId); findings move
+          else if (kind < 0.5) {
+            const rowId = pick(["I1/C1", "I1/C2", "I2/C1"]);
+            c = { entity: "result", rowId, field: "inspectionId", value: rowId.split("/")[0] };
+          } else if (kind < 0.85) c = { entity: "result", rowId: pick(["I1/C1", "I1/C2", "I2/C1"]), field: pick(["note", "outcome"]), value: pick(["conform", "partial", "x", "y"]) };
+          else if (kind < 0.92) c = { entity: "finding", rowId: pick(["F1", "F2", "F3"]), field: "inspectionId", value: pick(["I1", "I2"]) };
+          else c = { entity: "finding", rowId: pick(["F1", "F2"]), field: "text", value: pick(["t", "u"]) };
           if (c.field === "outcome" && !["conform", "partial"].includes(String(c.value))) c = { ...c, value: "conform" };
           const k = `${c.entity}/${c.rowId}/${c.field}`;
           // Sometimes a causal successor, sometimes a concurrent write.

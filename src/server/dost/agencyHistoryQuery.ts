@@ -12,7 +12,8 @@ export interface AgencyHistoryYear {
 /**
  * An agency's inspections year over year, including those of every unit that was merged into it or renamed to it
  * (followed through successor links), so its history stays whole across the 2025 reorganisation. Null when the
- * province has no such agency.
+ * province has no such agency. Only rows of the inspection's own province and team count: a row another team or
+ * province filed under it (before push refused such rows) never does.
  */
 export async function agencyHistoryQuery(db: Queryable, province: string, agencyId: string): Promise<{ agencyIds: string[]; years: AgencyHistoryYear[] } | null> {
   const ag = await db.query<{ id: string; successor_id: string | null }>(
@@ -24,10 +25,10 @@ export async function agencyHistoryQuery(db: Queryable, province: string, agency
   const r = await db.query(
     `select i.row_id as id, i.data->>'agencyId' as agency_id, a.data->>'name' as agency_name, i.data->>'mode' as mode,
             i.data->>'status' as status, i.data->>'startedOn' as started_on,
-            (select count(*) from rows r where r.entity = 'result' and r.data->>'inspectionId' = i.row_id and r.data->>'outcome' = 'nonconform') as nonconform,
-            (select count(*) from rows r where r.entity = 'result' and r.data->>'inspectionId' = i.row_id and r.data->>'outcome' = 'partial') as partial,
-            (select count(*) from rows r where r.entity = 'result' and r.data->>'inspectionId' = i.row_id and r.data->>'outcome' = 'conform') as conform
-     from rows i left join rows a on a.entity = 'agency' and a.row_id = i.data->>'agencyId'
+            (select count(*) from rows r where r.entity = 'result' and r.data->>'inspectionId' = i.row_id and r.data->>'outcome' = 'nonconform' and r.province = i.province and r.team is not distinct from i.team) as nonconform,
+            (select count(*) from rows r where r.entity = 'result' and r.data->>'inspectionId' = i.row_id and r.data->>'outcome' = 'partial' and r.province = i.province and r.team is not distinct from i.team) as partial,
+            (select count(*) from rows r where r.entity = 'result' and r.data->>'inspectionId' = i.row_id and r.data->>'outcome' = 'conform' and r.province = i.province and r.team is not distinct from i.team) as conform
+     from rows i left join rows a on a.entity = 'agency' and a.province = i.province and a.row_id = i.data->>'agencyId'
      where i.entity = 'inspection' and i.province = $1 and i.data->>'agencyId' in (select jsonb_array_elements_text($2::jsonb))
      order by started_on, id`,
     [province, JSON.stringify(agencyIds)],

@@ -7,6 +7,7 @@ import type { Queryable, Storage } from "../Storage";
 import { jsonIsStorable } from "./jsonIsStorable";
 import { newRowScope } from "./newRowScope";
 import { recomputeRows, type RowKey } from "./recomputeRows";
+import { referencedRows, resultKeyProblem } from "./referencedRows";
 import type { KnownRow } from "./RowScope";
 import { writeProblem } from "./writeProblem";
 
@@ -67,11 +68,13 @@ export async function pushChanges(
     const valid = fresh.flatMap((c) => (c.change ? [c.change] : []));
     const known = new Map<string, KnownRow>();
     if (valid.length > 0) {
+      // the rows the changes write, and the inspections and findings they point to
+      const keys = valid.flatMap((c) => [{ entity: c.entity, row_id: c.rowId }, ...referencedRows(c).map((r) => ({ entity: r.entity, row_id: r.rowId }))]);
       const rows = await tx.query<{ entity: string; row_id: string; province: string | null; team: string | null; data: Record<string, unknown> }>(
         `select r.entity, r.row_id, r.province, r.team, r.data from rows r
          join (select distinct entity, row_id from jsonb_to_recordset($1::jsonb) as k(entity text, row_id text)) k
            on r.entity = k.entity and r.row_id = k.row_id`,
-        [JSON.stringify(valid.map((c) => ({ entity: c.entity, row_id: c.rowId })))],
+        [JSON.stringify(keys)],
       );
       for (const r of rows.rows) known.set(keyOf({ entity: r.entity, rowId: r.row_id }), { province: r.province, team: r.team, data: r.data });
     }
@@ -94,8 +97,14 @@ export async function pushChanges(
         const key = keyOf(ch);
         const row = known.get(key) ?? null;
         const author = authors.get(ch.user) ?? null;
-        const scope = row ?? newRowScope(user, author, ch);
-        reason = writeProblem(user, ch, row, scope, author);
+        const refs = referencedRows(ch).flatMap((r) => known.get(keyOf(r)) ?? []);
+        // DOST or admin writing into an inspection (not carrying a team's change) file the row under it
+        const own = !author || author.id === user.id;
+        const scope = row ?? ((user.role === "dost" || user.role === "admin") && own && refs[0] ? refs[0] : newRowScope(user, author, ch));
+        reason = resultKeyProblem(ch) ?? writeProblem(user, ch, row, scope, author);
+        if (!reason && refs.some((r) => r.province !== scope.province || r.team !== scope.team)) {
+          reason = "Cuộc kiểm tra hoặc phát hiện được tham chiếu thuộc đoàn khác hoặc tỉnh khác; không được ghi vào đó.";
+        }
         if (!reason) {
           if (!row) {
             known.set(key, { province: scope.province, team: scope.team, data: {} });
