@@ -44,7 +44,7 @@ describe("tablet database migrations", () => {
 
     const db = testDb("mig", factory);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSIONS.length);
     expect(await db.outbox.orderBy("hlc").toArray()).toEqual([
       { id: "c1", hlc: "000001778400000:00000:D1", queuedAt: 7 },
       { id: "c2", hlc: "000001778400001:00000:D1", queuedAt: 0 },

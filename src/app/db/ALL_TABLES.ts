@@ -16,4 +16,5 @@ export const ALL_TABLES = [
   "rejected",
   "adoptions",
   "records",
+  "quarantine",
 ] as const;

@@ -13,11 +13,12 @@ import type {
   MetaRow,
   OutboxRow,
   PlanRow,
+  QuarantineRow,
   RejectedRow,
   ResultRow,
   TeamRow,
 } from "./rowTypes";
-import { SCHEMA_V1, SCHEMA_V2 } from "./schemaVersions";
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from "./schemaVersions";
 
 export interface AppDbOptions {
   /** For tests and Node: an IndexedDB factory (fake-indexeddb) and its key range. */
@@ -41,6 +42,7 @@ export class AppDb extends Dexie {
   blobs!: Table<BlobRow, string>;
   meta!: Table<MetaRow, string>;
   rejected!: Table<RejectedRow, string>;
+  quarantine!: Table<QuarantineRow, string>;
   adoptions!: Table<AdoptionRow, string>;
   records!: Table<AnyRow & { _entity: string }, [string, string]>;
 
@@ -81,5 +83,7 @@ export class AppDb extends Dexie {
           else await outbox.delete(o.id);
         }
       });
+    // v3 only adds the empty `quarantine` table: nothing to move.
+    this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -8,7 +8,9 @@ export const META = {
   lastSyncedAt: "lastSyncedAt",
   uiResume: "ui.resume",
   recordIssuer: "recordIssuer",
+  /** The app version (build and record schemas) that last ran on this tablet: a different one means an update. */
+  appVersion: "appVersion",
 } as const;
 
 /** Keys that belong to this tablet rather than to the data: never written to a backup. */
-export const DEVICE_META_KEYS: readonly string[] = [META.deviceId, META.hlc, META.session];
+export const DEVICE_META_KEYS: readonly string[] = [META.deviceId, META.hlc, META.session, META.appVersion];

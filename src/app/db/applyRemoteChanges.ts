@@ -1,16 +1,20 @@
-import { ChangeSchema, changeValueProblem, type Change } from "../../domain/change";
+import type { Change } from "../../domain/change";
 import { formatHlc, parseHlc, receiveHlc } from "../../domain/hlc";
 import { tablesFor } from "./tablesFor";
 import type { AppDb } from "./AppDb";
 import { ensureDeviceId } from "./ensureDeviceId";
 import { mergeIntoRow } from "./mergeIntoRow";
 import { META } from "./META";
+import { remoteChangeProblem } from "./remoteChangeProblem";
 
 export interface ApplyOptions {
   /** Wall clock in ms, for the clock-drift guard when adopting remote stamps. */
   now?: number;
   /** Also queue the new changes for push (a bundle imported on this tablet goes on to the server). */
   enqueue?: boolean;
+  /** Keep the changes this app cannot apply in `quarantine` (with their reason) instead of leaving them out: a pull
+   * moves its cursor past them, so they would otherwise be lost to this tablet. */
+  quarantine?: boolean;
 }
 
 export interface ApplyReport {
@@ -18,7 +22,7 @@ export interface ApplyReport {
   added: number;
   /** Changes it already had (delivered twice: harmless). */
   duplicates: number;
-  /** Changes that are not valid, with the reason (Vietnamese). */
+  /** Changes that are not valid, with the reason (Vietnamese); quarantined when asked. */
   invalid: { id: string; reason: string }[];
 }
 
@@ -34,24 +38,27 @@ export async function applyRemoteChanges(
 ): Promise<ApplyReport> {
   const now = opts.now ?? Date.now();
   const entities = changes.map((c) => String((c as { entity?: unknown } | null)?.entity ?? ""));
-  return db.transaction("rw", tablesFor(entities), async () => {
+  const tables = tablesFor(entities);
+  if (opts.quarantine) tables.push("quarantine");
+  return db.transaction("rw", tables, async () => {
     const device = await ensureDeviceId(db);
     const report: ApplyReport = { added: 0, duplicates: 0, invalid: [] };
     const fresh: Change[] = [];
     const seen = new Set<string>();
-    for (const raw of changes) {
-      const parsed = ChangeSchema.safeParse(raw);
-      const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : "?";
-      if (!parsed.success) {
-        report.invalid.push({ id, reason: "Thay đổi sai định dạng." });
+    for (const [i, raw] of changes.entries()) {
+      const checked = remoteChangeProblem(raw);
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      const id = typeof rawId === "string" && rawId.length > 0 ? rawId.slice(0, 300) : "?";
+      if (checked.problem !== null) {
+        report.invalid.push({ id, reason: checked.problem });
+        // A change this tablet already applied (an older, looser version accepted it) is not quarantined again.
+        if (opts.quarantine && (id === "?" || !(await db.changes.get(id)))) {
+          const key = id === "?" ? `?${cursor ?? ""}:${i}` : id;
+          if (!(await db.quarantine.get(key))) await db.quarantine.put({ id: key, change: raw, reason: checked.problem, at: now });
+        }
         continue;
       }
-      const c = parsed.data;
-      const problem = changeValueProblem(c);
-      if (problem) {
-        report.invalid.push({ id, reason: problem });
-        continue;
-      }
+      const c = checked.change;
       if (seen.has(c.id) || (await db.changes.get(c.id))) {
         report.duplicates++;
         continue;

@@ -65,3 +65,17 @@ export interface RejectedRow {
   reason: string;
   at: number;
 }
+
+/**
+ * A pulled change this version of the app cannot apply (unknown record kind or field, or a value its schema
+ * refuses: the server runs a newer schema), kept as received with the reason, and applied after an update.
+ */
+export interface QuarantineRow {
+  id: string;
+  /** The change exactly as the server sent it. */
+  change: unknown;
+  /** Why it cannot be applied, in Vietnamese. */
+  reason: string;
+  /** When it was first quarantined (ms). */
+  at: number;
+}

@@ -36,4 +36,13 @@ export const SCHEMA_V2: Record<string, string> = {
   records: "[_entity+id], _entity",
 };
 
-export const SCHEMA_VERSIONS: readonly Record<string, string>[] = [SCHEMA_V1, SCHEMA_V2];
+/**
+ * v3: `quarantine`, pulled changes this version of the app cannot apply (a field, record kind or value from a newer
+ * schema), kept with their reason until an update can apply them. A new empty table: existing data stays as it is.
+ */
+export const SCHEMA_V3: Record<string, string> = {
+  ...SCHEMA_V2,
+  quarantine: "id, at",
+};
+
+export const SCHEMA_VERSIONS: readonly Record<string, string>[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];

@@ -1,7 +1,10 @@
 import type { AppDb } from "../db/AppDb";
 import { META } from "../db/META";
+import { retryQuarantine } from "../db/retryQuarantine";
+import { currentAppVersion } from "./currentAppVersion";
 import { fetchMissingBlobs } from "./fetchMissingBlobs";
 import { pullAll } from "./pullAll";
+import { noteAppVersion } from "./noteAppVersion";
 import { pushOutbox } from "./pushOutbox";
 import type { SyncContext } from "./SyncContext";
 import { SyncHttpError } from "./SyncHttpError";
@@ -31,6 +34,9 @@ export interface SyncEngineOptions {
   schedule?: (fn: () => void, ms: number) => () => void;
   /** While started, sync this many ms after the last change queued in the outbox (default 1.5 s). */
   writeDebounceMs?: number;
+  /** This app's version (default: build, schema versions and a digest of the record schemas); a different one than
+   * last run's means an update, after which the changes the server refused are sent again. */
+  appVersion?: string;
 }
 
 const localRuns = new Map<string, Promise<unknown>>();
@@ -51,6 +57,7 @@ export class SyncEngine {
   private readonly detach: (() => void)[] = [];
   private readonly now: () => number;
   private readonly fetchFn: typeof fetch;
+  private appVersion: Promise<string> | null = null;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.now = opts.now ?? Date.now;
@@ -162,12 +169,13 @@ export class SyncEngine {
 
   private async refreshPending(): Promise<void> {
     try {
-      const [pending, last, rejected] = await Promise.all([
+      const [pending, last, rejected, quarantined] = await Promise.all([
         this.opts.db.outbox.count(),
         this.opts.db.meta.get(META.lastSyncedAt),
         this.opts.db.rejected.count(),
+        this.opts.db.quarantine.count(),
       ]);
-      this.emit({ pending, rejected, lastSyncedAt: typeof last?.value === "number" ? last.value : this.status.lastSyncedAt });
+      this.emit({ pending, rejected, quarantined, lastSyncedAt: typeof last?.value === "number" ? last.value : this.status.lastSyncedAt });
     } catch {
       // the database is closed or unavailable: the next run reports it
     }
@@ -186,6 +194,10 @@ export class SyncEngine {
   private async runOnce(): Promise<SyncStatus> {
     const { db } = this.opts;
     try {
+      // After an app update: apply the pulled changes it now understands, and send the refused ones again.
+      await retryQuarantine(db, { now: this.now() });
+      this.appVersion ??= this.opts.appVersion !== undefined ? Promise.resolve(this.opts.appVersion) : currentAppVersion();
+      await noteAppVersion(db, await this.appVersion, this.now());
       const token = await this.opts.getToken();
       if (!token) {
         this.emit({ phase: "error", error: "Chưa đăng nhập: hãy đăng nhập để đồng bộ. Dữ liệu vẫn được lưu trên máy." });
@@ -205,7 +217,9 @@ export class SyncEngine {
       // A restored server (new epoch) re-queues this tablet's changes: push and pull again, at most twice.
       for (let round = 0; round < 3; round++) {
         if ((await pushOutbox(ctx)) === "epoch") continue;
-        if ((await pullAll(ctx)) === "epoch") continue;
+        const pulled = await pullAll(ctx);
+        if (pulled === "epoch") continue;
+        if (pulled.quarantined > 0) await retryQuarantine(db, { now: this.now() });
         break;
       }
       await fetchMissingBlobs(ctx);

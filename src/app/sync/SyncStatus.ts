@@ -10,4 +10,6 @@ export interface SyncStatus {
   error?: string;
   /** Changes the server refused so far (kept on the tablet in the `rejected` table). */
   rejected?: number;
+  /** Pulled changes this app version cannot apply yet (kept in the `quarantine` table until an update). */
+  quarantined?: number;
 }
