@@ -5,7 +5,7 @@ import { formatHlc, tickHlc, type Hlc } from "../../../src/domain/hlc";
 import { uuidv7 } from "../../../src/domain/uuidv7";
 
 /**
- * Writes first-time changes the way any replica does (DESIGN §4): one change per field, stamped by the hybrid
+ * Writes first-time changes the way any replica does (docs/sync-protocol.md): one change per field, stamped by the hybrid
  * logical clock of one device, ids from UUIDv7. Used for what DOST publishes through the ordinary sync push.
  */
 export function changeWriter(device: string, user: string): (entity: EntityName, rowId: string, fields: Record<string, unknown>) => Change[] {

@@ -23,7 +23,7 @@ export interface Province {
 
 /**
  * A province's DOST publishing one version of its own checklist, three agencies, a team and the year's plan with
- * two assignments for that team, through POST /api/sync/push as the DOST user (DESIGN §4). Accounts are created
+ * two assignments for that team, through POST /api/sync/push as the DOST user (docs/sync-protocol.md). Accounts are created
  * through POST /api/users as admin.
  */
 export async function seedProvince(a: Api, adminPassword: string): Promise<Province> {
