@@ -13,6 +13,10 @@ export interface DostIssuer {
   provinceName: string;
   /** Number symbol, e.g. "SKHCN". */
   symbol: string;
+  /** The drafting unit (NĐ 30): in a letter's number ("…/SKHCN-TĐC") and every "Lưu: VT, TĐC." line. */
+  draftingUnit?: string;
+  /** Recipients a desk-review letter is also sent to, between "Như trên" and "Lưu". */
+  letterRecipients?: string[];
   signer: { heading: string[]; name: string };
 }
 
@@ -23,5 +27,6 @@ export const DEFAULT_DOST_ISSUER: DostIssuer = {
   inspectingUnit: "Chi cục Tiêu chuẩn Đo lường Chất lượng",
   provinceName: "Thanh Hóa",
   symbol: "SKHCN",
+  draftingUnit: "TĐC",
   signer: { heading: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name: "" },
 };

@@ -17,6 +17,8 @@ export const ActionSchema = z.object({
   /** The agency's corrective-action report and when it came. */
   agencyReport: z.string().max(20000),
   reportedOn: IsoDateSchema.nullable(),
+  /** The number of the agency's report ("25/BC-UBND"); `reportedOn` is that report's own date. */
+  reportNumber: z.string().max(100).optional(),
   /** DOST's decision note (why accepted / not accepted) and the notice's number. */
   decisionNote: z.string().max(20000),
   noticeNumber: z.string().max(100),
@@ -36,6 +38,7 @@ export const actionDef: EntityDef = {
     status: s.status,
     agencyReport: s.agencyReport,
     reportedOn: s.reportedOn,
+    reportNumber: z.string().max(100),
     decisionNote: s.decisionNote,
     noticeNumber: s.noticeNumber,
     verifiedOn: s.verifiedOn,

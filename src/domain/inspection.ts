@@ -15,6 +15,9 @@ export const PersonSchema = z.object({
 export type Person = z.infer<typeof PersonSchema>;
 
 /** A drawn signature as a PNG data URL. */
+/** "08:30"; "" when not yet typed. */
+export const TimeOfDaySchema = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d)?$/u, "giờ không hợp lệ (HH:MM)");
+
 export const SignatureSchema = z.string().max(400_000).regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).nullable();
 
 export const InspectionSchema = z.object({
@@ -41,6 +44,15 @@ export const InspectionSchema = z.object({
   signedOn: IsoDateSchema.nullable(),
   leadSignature: SignatureSchema,
   agencySignature: SignatureSchema,
+  /** The decision's own particulars (TT 26 Art. 35.2: the Chi cục or the Sở issues it), printed as typed. */
+  decisionIssuer: z.string().max(300).optional(),
+  decisionSubject: z.string().max(1000).optional(),
+  /** Start and end of the on-site meeting, "HH:MM" ("vào hồi … giờ … phút"; "Biên bản kết thúc vào hồi …"). */
+  startTime: TimeOfDaySchema.optional(),
+  endTime: TimeOfDaySchema.optional(),
+  /** The team's overall conclusion (KẾT LUẬN) and recommendations (KIẾN NGHỊ), typed by the team. */
+  conclusion: z.string().max(20000).optional(),
+  recommendations: z.string().max(20000).optional(),
 });
 export type Inspection = z.infer<typeof InspectionSchema>;
 
@@ -69,6 +81,12 @@ export const inspectionDef: EntityDef = {
     signedOn: s.signedOn,
     leadSignature: s.leadSignature,
     agencySignature: s.agencySignature,
+    decisionIssuer: z.string().max(300),
+    decisionSubject: z.string().max(1000),
+    startTime: TimeOfDaySchema,
+    endTime: TimeOfDaySchema,
+    conclusion: z.string().max(20000),
+    recommendations: z.string().max(20000),
   },
   workflow: { status: INSPECTION_STATUS_RANK },
   lockedBy: "self",

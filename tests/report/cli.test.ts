@@ -48,10 +48,28 @@ describe("npm run report", () => {
     expect(images.map((l) => l.trim().split(/\s+/u).slice(3, 5).join("x"))).toEqual(["725x1024", "1024x768"]);
   });
 
+  it("a desk review never renders as a record: one English line naming the letter, exit 1, no file", async () => {
+    const deskFile = join(dir, "desk.json");
+    writeFileSync(deskFile, JSON.stringify({ ...exp, inspection: { ...exp.inspection, mode: "desk" } }));
+    const out = join(dir, "desk-record.pdf");
+    const r = await cli("record", deskFile, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^report: a desk review \(mode "desk"\) has no inspection record \(biên bản\); make its letter instead: npm run report -- letter <file>\n$/u);
+    expect(existsSync(out)).toBe(false);
+    // Negative control: the same export on site renders.
+    expect((await cli("record", good, "--out", out)).code).toBe(0);
+    // And the letter refuses an on-site inspection the same way.
+    const letter = await cli("letter", good, "--out", join(dir, "onsite-letter.pdf"));
+    expect(letter.code).toBe(1);
+    expect(letter.err.split("\n").filter(Boolean)).toHaveLength(1);
+  });
+
   it("letter, team-report and xlsx write their files; csv goes to stdout with a BOM", async () => {
+    const deskFile = join(dir, "desk-letter.json");
+    writeFileSync(deskFile, JSON.stringify({ ...exp, inspection: { ...exp.inspection, mode: "desk" } }));
     for (const [cmd, ext] of [["letter", "pdf"], ["team-report", "pdf"], ["xlsx", "xlsx"]] as const) {
       const out = join(dir, `${cmd}.${ext}`);
-      const r = await cli(cmd, good, "--out", out);
+      const r = await cli(cmd, cmd === "letter" ? deskFile : good, "--out", out);
       expect(r.code, r.err).toBe(0);
       expect(readFileSync(out).subarray(0, 4).toString("latin1")).toBe(ext === "pdf" ? "%PDF" : "PK\u0003\u0004");
     }

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InspectionExportSchema } from "../../src/domain/inspectionExport";
 import { buildDeskReviewLetterModel } from "../../src/report/letter/buildDeskReviewLetterModel";
+import { DEFAULT_DOST_ISSUER } from "../../src/domain/DostIssuer";
 import { renderDeskReviewLetter } from "../../src/report/renderDeskReviewLetter";
+import { renderInspectionRecord } from "../../src/report/renderInspectionRecord";
 import { renderTeamReport } from "../../src/report/renderTeamReport";
 import { buildTeamReportModel } from "../../src/report/team/buildTeamReportModel";
 import { pdfBbox, pdfBodyText, pdfFonts, squash } from "./fixtures/poppler";
@@ -34,35 +36,66 @@ describe("desk-review letter", () => {
     expect(cells).toEqual(expected);
     expect(expected.filter((c) => c.includes("\n- ")).length).toBeGreaterThan(0);
     const file = join(dir, "letter.pdf");
-    writeFileSync(file, await renderDeskReviewLetter(desk, { number: "45" }));
+    const issuer = { ...DEFAULT_DOST_ISSUER, signer: { heading: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name: "Nguyễn Văn Bình" }, letterRecipients: ["Giám đốc Sở (để báo cáo)"] };
+    writeFileSync(file, await renderDeskReviewLetter(desk, { number: "45", issuer }));
     const text = squash(pdfBodyText(file));
+    // The inspecting unit's công văn (TT 26 Art. 37.1.a), not the team's.
     for (const s of [
-      "Số: 45/ĐKT",
+      "UBND TỈNH THANH HÓA",
+      "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+      "Số: 45/SKHCN-TĐC",
       "V/v đề nghị thực hiện, khắc phục các nội dung chưa đáp ứng yêu cầu",
       "Kính gửi: Ủy ban nhân dân xã Mường Lát",
       `còn ${unmet.length} nội dung chưa đáp ứng yêu cầu`,
-      "báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 05/04/2026",
-      "TRƯỞNG ĐOÀN KIỂM TRA",
-      "Lê Thị Ngọc Ánh",
+      "báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 05/4/2026",
+      "KT. GIÁM ĐỐC",
+      "PHÓ GIÁM ĐỐC",
+      "Nguyễn Văn Bình",
       "Nơi nhận:",
       "- Như trên;",
-      "- Lưu: VT, ĐKT.",
+      "- Giám đốc Sở (để báo cáo);",
+      "- Lưu: VT, TĐC.",
     ])
       expect(text.includes(s), s).toBe(true);
-    // One signer: "Nơi nhận" on the left, level with the signature block on the right.
+    for (const s of ["TRƯỞNG ĐOÀN", "/ĐKT", "Lưu: VT, ĐKT", "ĐOÀN KIỂM TRA"]) expect(text.includes(s), s).toBe(false);
+    // One signer: "Nơi nhận" on the left, level with the signature block on the right; the last paragraph on
+    // the signature's page.
     const last = pdfBbox(file).at(-1)!;
     const noi = last.words.find((w) => w.text === "Nơi")!;
-    const truong = last.words.find((w) => w.text === "TRƯỞNG")!;
+    const kt = last.words.find((w) => w.text === "KT.")!;
     expect(noi.xMin).toBeLessThan(100);
-    expect(truong.xMin).toBeGreaterThan(last.width / 2);
-    expect(Math.abs(noi.yMin - truong.yMin)).toBeLessThan(4);
+    expect(kt.xMin).toBeGreaterThan(last.width / 2);
+    expect(Math.abs(noi.yMin - kt.yMin)).toBeLessThan(4);
+    expect(squash(last.words.map((w) => w.text).join(" "))).toContain("Các nội dung này sẽ được kiểm tra trong các cuộc kiểm tra tiếp theo./.");
+  });
+
+  it("keeps its last paragraph with the signature wherever the table ends (a signature never stands alone)", async () => {
+    const base = InspectionExportSchema.parse(sampleExport({ criteria: 30 }));
+    const desk = { ...base, inspection: { ...base.inspection, mode: "desk" as const } };
+    let moved = 0;
+    for (let n = 0; n < 30; n += 2) {
+      const results = desk.results.map((r, i) => (i < n ? { ...r, outcome: "nonconform" as const, severity: "minor" as const, note: "Hồ sơ chưa đầy đủ theo quy định." } : r));
+      const f = join(dir, `letter-${n}.pdf`);
+      writeFileSync(f, await renderDeskReviewLetter({ ...desk, results }, { issuer: DEFAULT_DOST_ISSUER }));
+      const pages = pdfBbox(f);
+      const last = squash(pages.at(-1)!.words.map((w) => w.text).join(" "));
+      expect(last, `n=${n}`).toMatch(/Đề nghị Ủy ban nhân dân xã Mường Lát .*\/\. .*KT\. GIÁM ĐỐC/u);
+      if (pages.length > 1 && !squash(pages.at(-2)!.words.map((w) => w.text).join(" ")).includes("Đề nghị Ủy ban nhân dân xã Mường Lát")) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it("is refused for an on-site inspection, and the record is refused for a desk review", async () => {
+    await expect(renderDeskReviewLetter(exp)).rejects.toThrow(/desk review/u);
+    await expect(renderInspectionRecord({ ...exp, inspection: { ...exp.inspection, mode: "desk" } })).rejects.toThrow(/has no inspection record/u);
   });
 
   it("says everything meets requirements when nothing is partial or nonconform", () => {
-    const allGood = { ...exp, results: exp.results.map((r) => ({ ...r, outcome: "conform" as const, severity: null })) };
+    const allGood = { ...exp, inspection: { ...exp.inspection, mode: "desk" as const }, results: exp.results.map((r) => ({ ...r, outcome: "conform" as const, severity: null })) };
     const m = buildDeskReviewLetterModel(allGood);
     expect(m.blocks.some((b) => b.kind === "table")).toBe(false);
     expect(m.blocks.map((b) => (b.kind === "paragraph" ? b.text : "")).join(" ")).toContain("cơ bản đáp ứng yêu cầu");
+    expect(m.closing.statement).toContain("tiếp tục duy trì và cải tiến");
   });
 });
 
@@ -81,9 +114,9 @@ describe("team report", () => {
       "Số: 07/BC-ĐKT",
       "Thanh Hóa, ngày 10 tháng 3 năm 2026",
       "BÁO CÁO",
-      "Từ ngày 05/02/2026 đến ngày 10/03/2026, Sở Khoa học và Công nghệ đã kiểm tra 2 cơ quan, trong đó 1 cơ quan kiểm tra tại trụ sở và 1 cơ quan kiểm tra qua hồ sơ, báo cáo.",
+      "Từ ngày 05/02/2026 đến ngày 10/3/2026, Sở Khoa học và Công nghệ đã kiểm tra 2 cơ quan, trong đó 1 cơ quan kiểm tra tại trụ sở và 1 cơ quan kiểm tra qua hồ sơ, báo cáo.",
       "Tại trụ sở 05/02/2026",
-      "Qua hồ sơ 10/03/2026",
+      "Qua hồ sơ 10/3/2026",
       "Ủy ban nhân dân phường Hạc Thành",
       "IV. KIẾN NGHỊ",
       "Nơi nhận:",
@@ -110,7 +143,7 @@ describe("team report", () => {
     const withoutDates = { ...exp, actions: exp.actions.map((a) => ({ ...a, dueOn: null })) };
     const lines = buildTeamReportModel([withoutDates]).blocks.flatMap((b) => (b.kind === "paragraph" && b.text.includes("Khắc phục:") ? [b.text] : []));
     expect(lines).toHaveLength(exp.findings.filter((f) => f.kind === "nonconformity").length);
-    for (const l of lines) expect(l).toMatch(/\(hạn 05\/04\/2026\)\.$/u);
+    for (const l of lines) expect(l).toMatch(/\(hạn 05\/4\/2026\)\.$/u);
   });
 
   it("refuses an empty set", async () => {

@@ -17,6 +17,9 @@ describe("administrative formatting (Decree 30/2020)", () => {
     expect(formatPlaceDate("Hà Nội", "2025-12-31")).toBe("Hà Nội, ngày 31 tháng 12 năm 2025");
     expect(formatPlaceDate("Huế", null)).toBe("Huế, ngày … tháng … năm ……");
     expect(formatDateVi("2026-01-09")).toBe("09/01/2026");
+    // Running text as the seeds write it: "05/3/2014", months 3–12 without a zero.
+    expect(formatDateVi("2014-03-05")).toBe("05/3/2014");
+    expect(formatDateVi("2021-12-04")).toBe("04/12/2021");
     expect(formatDateVi(undefined)).toBe("…/…/…");
   });
 

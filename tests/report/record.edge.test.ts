@@ -26,7 +26,7 @@ describe("inspection record edge cases", () => {
       const comments = `Cơ quan thống nhất với kết quả kiểm tra. ${"Cam kết khắc phục đúng hạn các tồn tại. ".repeat(n)}`;
       const file = await render(`closing-${n}`, { ...base, inspection: { ...base.inspection, agencyComments: comments } });
       const last = pdfBbox(file).at(-1)!.words.map((w) => w.text).join(" ");
-      for (const s of ["Biên bản đã được đọc lại", "ĐẠI DIỆN CƠ QUAN", "TRƯỞNG ĐOÀN KIỂM TRA", "Phạm Đức Thắng", "Lê Thị Ngọc Ánh", "Nơi nhận:", "- Lưu: VT, TĐC."])
+      for (const s of ["Biên bản kết thúc vào hồi", "đã được đọc lại", "ĐẠI DIỆN CƠ QUAN", "TRƯỞNG ĐOÀN KIỂM TRA", "Phạm Đức Thắng", "Lê Thị Ngọc Ánh", "Nơi nhận:", "- Lưu: VT, TĐC."])
         expect(last, `comments ×${n}: ${last.slice(0, 80)}`).toContain(s);
     }
   });

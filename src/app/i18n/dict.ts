@@ -154,6 +154,11 @@ export const dict = {
   reopen: ["Mở lại", "Reopen"],
   exportPdf: ["Xuất biên bản PDF", "Export record PDF"],
   exportJson: ["Xuất dữ liệu cuộc kiểm tra", "Export inspection data"],
+  exportLetterPdf: ["Xuất dự thảo công văn đề nghị PDF", "Export draft request letter PDF"],
+  deskNoRecord: [
+    "Kiểm tra qua hồ sơ, báo cáo không lập biên bản: đơn vị kiểm tra gửi công văn đề nghị thực hiện, khắc phục các nội dung chưa đáp ứng yêu cầu (Điều 37.1.a Thông tư 26/2014/TT-BKHCN).",
+    "A desk review has no inspection record: the inspecting unit sends a letter asking to carry out or fix what does not yet meet requirements (TT 26/2014 Art. 37.1.a).",
+  ],
   pdfFailed: ["Không tạo được PDF: {error}", "Could not make the PDF: {error}"],
   leadOnly: ["Chỉ trưởng đoàn được hoàn thành biên bản.", "Only the team lead can finalize."],
   // labels of domain codes (Vietnamese side equals the domain's *_LABELS_VI; a test checks)

@@ -143,7 +143,7 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
           </button>
         )}
       </div>
-      <ExportButtons inspectionId={id} checklist={checklist} />
+      <ExportButtons inspectionId={id} checklist={checklist} mode={insp.mode} />
     </div>
   );
 }

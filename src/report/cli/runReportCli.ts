@@ -1,4 +1,5 @@
 import { actionsCsv } from "../actionsCsv";
+import { DocumentRefusedError } from "../DocumentRefusedError";
 import { inspectionsXlsx } from "../inspectionsXlsx";
 import { renderDeskReviewLetter } from "../renderDeskReviewLetter";
 import { renderInspectionRecord } from "../renderInspectionRecord";
@@ -58,7 +59,7 @@ export async function runReportCli(argv: readonly string[], io: CliIo): Promise<
     } else io.stdout(data as string);
     return 0;
   } catch (e) {
-    const msg = e instanceof CliError ? e.message : `failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+    const msg = e instanceof CliError || e instanceof DocumentRefusedError ? e.message : `failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
     io.stderr(`report: ${msg}\n`);
     return 1;
   }

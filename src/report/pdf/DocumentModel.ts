@@ -20,4 +20,6 @@ export interface DocumentModel {
   legalBases?: string[];
   blocks: DocumentBlock[];
   closing: Closing;
+  /** Not yet issued: every page carries "DỰ THẢO". */
+  draft?: boolean;
 }

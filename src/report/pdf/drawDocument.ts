@@ -1,3 +1,4 @@
+import { addDraftMark } from "./addDraftMark";
 import { addPageNumbers } from "./addPageNumbers";
 import { drawClosing } from "./drawClosing";
 import { drawDocumentHeader } from "./drawDocumentHeader";
@@ -34,4 +35,5 @@ export function drawDocument(w: PdfWriter, m: DocumentModel): void {
   w.gap(4);
   drawClosing(w, m.closing);
   addPageNumbers(w);
+  if (m.draft) addDraftMark(w);
 }

@@ -50,8 +50,13 @@ export interface InspectionRecordModel {
   problems: { heading: string; nonconformities: string[]; observations: string[]; none: string };
   /** IV. Corrective actions. */
   actions: { heading: string; intro: string; rows: RecordActionRow[]; none: string };
+  /** V–VII: typed text, or "" for dotted lines to be filled in by hand. */
+  conclusion: { heading: string; text: string };
+  recommendations: { heading: string; text: string };
   comments: { heading: string; text: string };
   closingStatement: string;
+  /** Not yet finalized: every page carries "DỰ THẢO". */
+  draft: boolean;
   signers: Signer[];
   recipients: string[];
   photos: { heading: AppendixHeading; items: RecordPhoto[] };

@@ -1,7 +1,12 @@
 import type { InspectionExport } from "../../domain/inspectionExport";
 import { addMonths } from "../../domain/isoDate";
 import { SEVERITY_LABELS_VI } from "../../domain/outcome";
+import { DocumentRefusedError } from "../DocumentRefusedError";
 import { criterionText } from "../model/criterionText";
+import { decisionCitation, decisionNumber } from "../model/decisionCitation";
+import { findingText } from "../model/findingText";
+import { isoEdition } from "../model/isoEdition";
+import { timeOfDayVi } from "../model/timeOfDayVi";
 import { evidenceText } from "../model/evidenceText";
 import { orderedCriteria } from "../model/orderedCriteria";
 import { resultLabel } from "../model/resultLabel";
@@ -24,6 +29,12 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
   const photoData = new Map((raw.attachments ?? []).map((a) => [a.id, a.data]));
   const exp = deepNfc({ ...raw, attachments: raw.attachments?.map((a) => ({ ...a, data: undefined })) });
   const { inspection: ins, agency, checklist } = exp;
+  // TT 26 Art. 37.1.a: a desk review ends in the inspecting unit's letter, never in a record of a visit.
+  if (ins.mode === "desk")
+    throw new DocumentRefusedError(
+      'a desk review (mode "desk") has no inspection record (biên bản); make its letter instead: npm run report -- letter <file>',
+      "Kiểm tra qua hồ sơ, báo cáo không lập biên bản kiểm tra: đơn vị kiểm tra gửi văn bản đề nghị thực hiện, khắc phục (Điều 37.1.a Thông tư 26/2014/TT-BKHCN).",
+    );
   const issuer = exp.issuer;
   const issuingBody = issuer?.issuingBody.trim() || "Đoàn kiểm tra";
   const symbol = issuer?.symbol.trim() || "ĐKT";
@@ -33,9 +44,8 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
   const where = ins.place.trim() || agency.name;
   const numberLine = formatDocNumber(ins.recordNumber, "BB", symbol);
 
-  const decision = ins.decisionRef.trim()
-    ? `Căn cứ Quyết định số ${ins.decisionRef.trim()}${ins.decisionDate ? ` ngày ${formatDateVi(ins.decisionDate)}` : ""}${issuer ? ` của ${issuer.issuingBody.trim()}` : ""} về việc kiểm tra việc áp dụng Hệ thống quản lý chất lượng tại ${agency.name}`
-    : "";
+  const cited = decisionCitation(ins);
+  const decision = cited ? `Căn cứ ${cited}` : "";
 
   const placed = orderedCriteria(checklist);
   const resultByCode = new Map(exp.results.map((r) => [r.criterionCode, r]));
@@ -44,13 +54,13 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
   const sections: RecordCheckSection[] = checklist.sections
     .filter((s) => s.scored)
     .map((s) => ({
-      heading: `Mục ${s.code}. ${s.title}`,
+      heading: `Mục ${s.code}. ${isoEdition(s.title)}`,
       groups: s.items.map((item) => ({
-        heading: [item.code, item.title].filter(Boolean).join(". "),
+        heading: [item.code, isoEdition(item.title)].filter(Boolean).join(". "),
         rows: item.criteria.map((c) => {
           const r = resultByCode.get(c.code);
           const note = [r?.note.trim(), r?.outcome === "na" && r.naReason.trim() ? `Lý do không áp dụng: ${r.naReason.trim()}` : ""].filter(Boolean).join("\n");
-          return { code: c.code, criterion: criterionText(c), result: resultLabel(r), note, evidence: evidenceText(r) };
+          return { code: c.code, criterion: isoEdition(criterionText(c)), result: resultLabel(r), note, evidence: evidenceText(r) };
         }),
       })),
     }));
@@ -60,10 +70,11 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
 
   const byOrder = (code: string | null) => (code ? (indexByCode.get(code) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER);
   const findings = exp.findings.filter((f) => !f.deleted && f.text.trim()).sort((a, b) => byOrder(a.criterionCode) - byOrder(b.criterionCode));
+  const requirement = new Map(placed.map((p) => [p.criterion.code, p.criterion.activities.join("; ")]));
   const findingLine = (f: (typeof findings)[number]) => {
-    const text = f.text.trim().replace(/[.;,\s]+$/u, "");
+    const text = isoEdition(findingText(f, f.criterionCode ? requirement.get(f.criterionCode) : undefined));
     const severity = f.kind === "nonconformity" && f.severity ? ` (mức ${SEVERITY_LABELS_VI[f.severity]})` : "";
-    return `${f.criterionCode ? `[${f.criterionCode}] ` : ""}${text}${severity}.`;
+    return `${text}${severity}.`;
   };
   const findingById = new Map(findings.map((f) => [f.id, f]));
 
@@ -112,7 +123,7 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
     title: "Biên bản kiểm tra",
     subject: `${SUBJECT} tại ${agency.name}`,
     legalBases: [QD19_BASIS, TT26_BASIS, ...(opts.legalBases ?? []).map((b) => b.normalize("NFC")), decision].filter(Boolean),
-    opening: `Hôm nay, ${formatPlaceDate("", date).replace(/^……, /u, "")}, tại ${where}, Đoàn kiểm tra tiến hành kiểm tra việc xây dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 tại ${agency.name}${ins.mode === "desk" ? " qua hồ sơ, báo cáo" : ""}.`,
+    opening: `Hôm nay, vào hồi ${timeOfDayVi(ins.startTime)}, ${formatPlaceDate("", ins.startedOn).replace(/^……, /u, "")}, tại ${where}, Đoàn kiểm tra${cited ? ` được thành lập theo Quyết định số ${decisionNumber(ins.decisionRef)} ngày ${formatDateVi(ins.decisionDate)}` : ""} tiến hành kiểm tra việc xây dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 tại ${agency.name}.`,
     presence: {
       heading: "I. THỜI GIAN, ĐỊA ĐIỂM VÀ THÀNH PHẦN",
       time: `1. Thời gian: ngày ${formatDateVi(ins.startedOn)}${ins.signedOn && ins.signedOn !== ins.startedOn ? ` đến ngày ${formatDateVi(ins.signedOn)}` : ""}.`,
@@ -124,7 +135,7 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
     },
     checks: {
       heading: "II. NỘI DUNG VÀ KẾT QUẢ KIỂM TRA",
-      intro: `Đoàn kiểm tra đã xem xét hồ sơ thực tế, phỏng vấn lãnh đạo, cán bộ, công chức và quan sát hoạt động thực tế của cơ quan theo bộ tiêu chí "${checklist.title}" (phiên bản ${checklist.version}). Kết quả như sau:`,
+      intro: `Đoàn kiểm tra đã xem xét hồ sơ thực tế, phỏng vấn lãnh đạo, cán bộ, công chức và quan sát hoạt động thực tế của cơ quan theo bộ tiêu chí "${isoEdition(checklist.title)}" (phiên bản ${checklist.version}). Kết quả như sau:`,
       sections,
       summary,
     },
@@ -140,12 +151,12 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
       rows: actionRows,
       none: "Không có yêu cầu khắc phục.",
     },
-    comments: {
-      heading: "V. Ý KIẾN CỦA CƠ QUAN CHỊU SỰ KIỂM TRA",
-      text: ins.agencyComments.trim() || "Cơ quan chịu sự kiểm tra thống nhất với nội dung Biên bản kiểm tra.",
-    },
-    closingStatement:
-      "Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe, thống nhất và được lập thành 02 (hai) bản có giá trị pháp lý như nhau, cơ quan chịu sự kiểm tra giữ 01 (một) bản và Đoàn kiểm tra giữ 01 (một) bản.",
+    // Only what the team and the agency typed; an empty field prints dotted lines to be filled in by hand.
+    conclusion: { heading: "V. KẾT LUẬN", text: isoEdition((ins.conclusion ?? "").trim()) },
+    recommendations: { heading: "VI. KIẾN NGHỊ", text: isoEdition((ins.recommendations ?? "").trim()) },
+    comments: { heading: "VII. Ý KIẾN CỦA CƠ QUAN CHỊU SỰ KIỂM TRA", text: ins.agencyComments.trim() },
+    closingStatement: `Biên bản kết thúc vào hồi ${timeOfDayVi(ins.endTime)}${ins.signedOn && ins.signedOn !== ins.startedOn ? ` ngày ${formatDateVi(ins.signedOn)}` : " cùng ngày"}, đã được đọc lại cho các thành viên tham dự cùng nghe, thống nhất và được lập thành 02 (hai) bản có giá trị pháp lý như nhau, cơ quan chịu sự kiểm tra giữ 01 (một) bản và Đoàn kiểm tra giữ 01 (một) bản.`,
+    draft: ins.status !== "finalized",
     signers: [
       { heading: ["Đại diện cơ quan", "chịu sự kiểm tra"], note: "(Ký, ghi rõ họ tên, đóng dấu)", name: ins.agencyRepresentative.trim(), signature: ins.agencySignature },
       { heading: ["Trưởng đoàn kiểm tra"], note: "(Ký, ghi rõ họ tên)", name: ins.leadName.trim(), signature: ins.leadSignature },

@@ -1,4 +1,6 @@
+import { addDraftMark } from "../pdf/addDraftMark";
 import { addPageNumbers } from "../pdf/addPageNumbers";
+import { drawDottedLines } from "../pdf/drawDottedLines";
 import { drawClosing } from "../pdf/drawClosing";
 import { drawDocumentHeader } from "../pdf/drawDocumentHeader";
 import { drawLegalBases } from "../pdf/drawLegalBases";
@@ -71,11 +73,18 @@ export function drawInspectionRecord(w: PdfWriter, m: InspectionRecordModel): vo
   }
   w.gap(1);
 
-  heading(w, m.comments.heading);
-  w.paragraph(m.comments.text, { indent: INDENT, after: 2 });
+  for (const part of [m.conclusion, m.recommendations, m.comments]) {
+    heading(w, part.heading);
+    if (part.text) w.paragraph(part.text, { indent: INDENT, after: 2 });
+    else {
+      drawDottedLines(w, 3);
+      w.gap(2);
+    }
+  }
   drawClosing(w, { statement: m.closingStatement, signers: m.signers, recipients: m.recipients });
   if (m.photos.items.length > 0) drawPhotoAppendix(w, m.photos.heading, m.photos.items);
   addPageNumbers(w);
+  if (m.draft) addDraftMark(w);
 }
 
 function heading(w: PdfWriter, text: string): void {
