@@ -53,6 +53,13 @@ export const dict = {
   syncOffline: ["Không có mạng: dữ liệu vẫn lưu trên máy", "Offline: data stays on this device"],
   syncError: ["Lỗi đồng bộ: {error}", "Sync error: {error}"],
   syncLast: ["Lần cuối: {when}", "Last: {when}"],
+  quarantineWaiting: ["Cần cập nhật ứng dụng để áp dụng {n} thay đổi từ máy chủ.", "Update the app to apply {n} changes from the server."],
+  quarantineWaitingHint: ["Các thay đổi này do phiên bản mới hơn tạo ra; chúng được giữ an toàn trên máy và sẽ tự áp dụng sau khi cập nhật.", "They were made by a newer version; they are kept safe on this tablet and applied by themselves after the update."],
+  quarantineRefused: ["Máy chủ chưa nhận {n} thay đổi của máy này.", "The server has not accepted {n} changes from this tablet."],
+  quarantineRefusedHint: ["Các thay đổi vẫn được giữ trên máy và được gửi lại sau khi cập nhật ứng dụng; có thể gửi lại ngay.", "They stay on this tablet and are sent again after the app is updated; you can also send them again now."],
+  quarantineReasons: ["Lý do", "Reasons"],
+  quarantineReason: ["{n} thay đổi: {reason}", "{n} changes: {reason}"],
+  quarantineResend: ["Gửi lại ngay", "Send again now"],
   updateRequired: ["Ứng dụng đã cũ, máy chủ yêu cầu cập nhật. Các thay đổi chưa đồng bộ vẫn được giữ trên máy.", "This app is outdated; the server asks you to update. Unsynced changes are kept on this device."],
   // update prompt
   updateAvailable: ["Có phiên bản mới", "A new version is available"],

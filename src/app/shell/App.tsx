@@ -5,6 +5,7 @@ import type { ResumeState } from "../db/ResumeState";
 import { IosInstallHint } from "../components/IosInstallHint";
 import { PrivateModeBanner } from "../components/PrivateModeBanner";
 import { SaveStatus } from "../components/SaveStatus";
+import { QuarantineNotice } from "../components/QuarantineNotice";
 import { SyncBar } from "../components/SyncBar";
 import { UpdatePrompt } from "../components/UpdatePrompt";
 import { useSession } from "../hooks/useSession";
@@ -109,6 +110,7 @@ function Shell({ sync, onLogin }: Omit<Props, "db">) {
       <main>
         <UpdatePrompt />
         <IosInstallHint />
+        {session && <QuarantineNotice sync={sync} />}
         {first !== undefined && first !== "settings" && <PrivateModeBanner />}
         <Suspense fallback={<p>{t("loading")}</p>}>{screen}</Suspense>
       </main>
