@@ -167,10 +167,12 @@ describe("app shell states", () => {
     await seedTablet(db);
     const pendingBefore = await db.outbox.count();
     let emit: (s: SyncStatus) => void = () => undefined;
-    const sync: SyncHandle = {
+    const sync: SyncHandle & { subscribed: boolean } = {
+      subscribed: false,
       syncNow: vi.fn(async () => undefined),
       subscribe: (l) => {
         emit = l;
+        sync.subscribed = true;
         l({ phase: "idle", pending: pendingBefore, done: 0, total: 0, lastSyncedAt: null });
         return () => undefined;
       },
@@ -178,10 +180,14 @@ describe("app shell states", () => {
     window.history.replaceState(null, "", "#/");
     render(<App db={db} sync={sync} onLogin={async () => undefined} />);
     await screen.findByTestId("sync-bar");
+    // The bar subscribes in an effect: under load that can come after the bar is on screen.
+    await waitFor(() => expect(sync.subscribed).toBe(true));
     act(() => emit({ phase: "update-required", pending: pendingBefore, done: 0, total: 0, lastSyncedAt: null, error: "Cần cập nhật ứng dụng" }));
     const notice = await screen.findByTestId("update-required");
     expect(notice.textContent).toContain("Các thay đổi chưa đồng bộ vẫn được giữ trên máy");
-    await waitFor(() => expect(screen.getByTestId("unsynced-count").textContent).toBe(`Thay đổi chưa đồng bộ: ${pendingBefore.toLocaleString("vi-VN")}`));
+    await waitFor(() => expect(screen.getByTestId("unsynced-count").dataset.pending).toBe(String(pendingBefore)));
+    // The seed is the team, agencies and checklist: records of no inspection.
+    expect(screen.getByTestId("unsynced-count").textContent).toMatch(/^\d+ mục khác chưa gửi$/);
     expect(await db.outbox.count()).toBe(pendingBefore);
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Đồng bộ ngay" }));

@@ -192,13 +192,13 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     await visible(page.getByTestId("section-counts"));
     await shoot(page, "07-review");
     const unsynced = await page.getByTestId("unsynced-count").textContent();
-    expect(unsynced).toMatch(/^Thay đổi chưa đồng bộ: [1-9]\d*$/);
+    expect(unsynced).toMatch(/^1 cuộc kiểm tra( · .+)? chưa gửi$/);
   });
 
   it("3. network back: sync finishes by itself, and the server holds exactly those changes", async () => {
     await restartServer();
     await b.context.setOffline(false);
-    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Không còn gì chưa gửi");
 
     const inspectionId = /#\/i\/([^/]+)\//.exec(inspectionUrl)![1]!;
     const dost = await a.login(province.users.dost, PASSWORD);
@@ -334,7 +334,7 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
       if (s.note) expect(await page.getByTestId("criterion-note").inputValue()).toBe(s.note);
     }
     // The edits also reach the server once the tablet syncs by itself.
-    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Không còn gì chưa gửi");
     const id = /#\/i\/([^/]+)\//.exec(page.url())![1]!;
     const code: Record<string, string> = { "Đạt": "conform", "Đạt một phần": "partial", "Không đạt": "nonconform" };
     const onServer = await a.pullAll(await a.login(province.users.dost, PASSWORD));
@@ -375,7 +375,7 @@ describe("an inspector's tablet, from the first visit to the PDF", () => {
     expect(await pad.getAttribute("data-signed")).toBe("1");
     expect(await page.getByTestId("agency-signature").locator("canvas").count()).toBe(1);
     // The change reaches the server like any other edit.
-    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => page.getByTestId("unsynced-count").textContent(), { timeout: 60_000 }).toBe("Không còn gì chưa gửi");
     const onServer = await a.pullAll(await a.login(province.users.dost, PASSWORD));
     expect(onServer.filter((c) => c.entity === "inspection" && c.rowId === id && c.field === "leadSignature").at(-1)?.value).toBe(stored);
   });

@@ -65,7 +65,7 @@ describe("two tablets, one inspection, edited offline", () => {
     await visible(insp.getByTestId("criterion-panel"));
     await expectSaved(insp);
     await insp.getByRole("button", { name: "Đồng bộ ngay" }).click();
-    await expect.poll(() => unsynced(insp), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => unsynced(insp), { timeout: 60_000 }).toBe("Không còn gì chưa gửi");
     await lead.goto(server.url);
     await logIn(lead, province.users.lead, PASSWORD);
     await expect.poll(() => lead.getByTestId("inspection-item").filter({ hasText: AGENCY }).count(), { timeout: 60_000 }).toBe(1);
@@ -88,9 +88,9 @@ describe("two tablets, one inspection, edited offline", () => {
     // Back at the office: the inspector's tablet syncs, then the lead's; then the inspector taps "Đồng bộ ngay".
     server = await startServer({ port: server.port, dataDir: join(dir, "data"), staticDir: inject("distA"), adminPassword: ADMIN });
     await inspTab.context.setOffline(false);
-    await expect.poll(() => unsynced(insp), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => unsynced(insp), { timeout: 60_000 }).toBe("Không còn gì chưa gửi");
     await leadTab.context.setOffline(false);
-    await expect.poll(() => unsynced(lead), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => unsynced(lead), { timeout: 60_000 }).toBe("Không còn gì chưa gửi");
     await insp.getByRole("button", { name: "Đồng bộ ngay" }).click();
     await expect.poll(() => insp.getByTestId("sync-bar").getAttribute("data-phase"), { timeout: 60_000 }).toBe("idle");
 
@@ -131,7 +131,7 @@ describe("two tablets, one inspection, edited offline", () => {
     await expectSaved(lead);
     await visible(lead.getByTestId("no-conflicts"));
     await lead.getByRole("button", { name: "Đồng bộ ngay" }).click();
-    await expect.poll(() => unsynced(lead), { timeout: 60_000 }).toBe("Thay đổi chưa đồng bộ: 0");
+    await expect.poll(() => unsynced(lead), { timeout: 60_000 }).toBe("Không còn gì chưa gửi");
     await insp.getByRole("button", { name: "Đồng bộ ngay" }).click();
     await expect.poll(() => outcomeButton(insp, "Không đạt").getAttribute("aria-pressed"), { timeout: 60_000 }).toBe("true");
     await lead.getByTestId("tab-score").click();

@@ -11,6 +11,7 @@ import { useUiStore } from "../state/useUiStore";
 import { exportBundle, importBundle, type BundleImportReport } from "../sync/bundle";
 import { BUILD_ID } from "../shell/BUILD_ID";
 import { useDb } from "../shell/DbContext";
+import { ProgressBar } from "../components/ProgressBar";
 import { IssuerCard } from "./IssuerCard";
 import { readFileBytes } from "./readFileBytes";
 import { saveFile } from "./saveFile";
@@ -27,12 +28,17 @@ export default function SettingsScreen({ session }: { session: Session | null })
   const { lang, setLang } = useUiStore();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const run = async (job: () => Promise<string>) => {
+  // The long job running now (a backup, a restore, a bundle), named under its progress bar.
+  const [working, setWorking] = useState<string | null>(null);
+  const run = async (job: () => Promise<string>, what: string) => {
     setMessage(null);
+    setWorking(what);
     try {
       setMessage({ ok: true, text: await job() });
     } catch (err) {
       setMessage({ ok: false, text: t("fileFailed", { error: describeError(err) }) });
+    } finally {
+      setWorking(null);
     }
   };
   const readFile = async (input: HTMLInputElement) => {
@@ -57,27 +63,28 @@ export default function SettingsScreen({ session }: { session: Session | null })
       <section className="card">
         <h2>{t("backup")}</h2>
         <div className="row">
-          <button type="button" className="primary" data-testid="backup" onClick={() => void run(async () => (await saveFile(await backupAll(db), `htqlcl-sao-luu-${todayIso()}.htqlcl`, "application/octet-stream"), t("backup")))}>
+          <button type="button" className="primary" data-testid="backup" onClick={() => void run(async () => (await saveFile(await backupAll(db), `htqlcl-sao-luu-${todayIso()}.htqlcl`, "application/octet-stream"), t("backup")), t("backup"))}>
             {t("backup")}
           </button>
           <label className="btn">
             {t("restore")}
-            <input className="sr-only" type="file" data-testid="restore" onChange={(e) => void run(async () => t("restored", { ...(await restoreAll(db, await readFile(e.target))) }))} />
+            <input className="sr-only" type="file" data-testid="restore" onChange={(e) => void run(async () => t("restored", { ...(await restoreAll(db, await readFile(e.target))) }), t("restore"))} />
           </label>
         </div>
       </section>
       <section className="card">
         <h2>{t("exportBundle")}</h2>
         <div className="row">
-          <button type="button" data-testid="export-bundle" onClick={() => void run(async () => (await saveFile(await exportBundle(db), `htqlcl-goi-dong-bo-${todayIso()}.json`, "application/json"), t("exportBundle")))}>
+          <button type="button" data-testid="export-bundle" onClick={() => void run(async () => (await saveFile(await exportBundle(db), `htqlcl-goi-dong-bo-${todayIso()}.json`, "application/json"), t("exportBundle")), t("exportBundle"))}>
             {t("exportBundle")}
           </button>
           <label className="btn">
             {t("importBundle")}
-            <input className="sr-only" type="file" accept=".json,application/json" data-testid="import-bundle" onChange={(e) => void run(async () => t("imported", bundleCounts(await importBundle(db, await readFile(e.target)))))} />
+            <input className="sr-only" type="file" accept=".json,application/json" data-testid="import-bundle" onChange={(e) => void run(async () => t("imported", bundleCounts(await importBundle(db, await readFile(e.target)))), t("importBundle"))} />
           </label>
         </div>
       </section>
+      {working && <ProgressBar label={t("workInProgress", { what: working })} testId="work-progress" />}
       {message && (
         <p className={`banner ${message.ok ? "info" : "error"}`} role={message.ok ? "status" : "alert"}>
           {message.text}
