@@ -53,7 +53,9 @@ describe("an inspection on the tablet, start to finish, survives a reload", () =
     const newAgency = await addAgency(db, { name: "UBND xa Muong Ly moi", kind: "commune_committee", province: "TH" });
     expect((await db.agencies.get(newAgency))?.needsReview).toBe(true);
 
-    await finalizeInspection(db, id, { signedOn: "2026-12-31", recordNumber: "05/BB-KT" });
+    // Refused, naming the gap, while a signatory, the record number or the signing date is missing.
+    await expect(finalizeInspection(db, id, { signedOn: "2026-12-31" })).rejects.toThrow("Chưa thể ký và khoá: chưa có họ tên đại diện cơ quan chịu sự kiểm tra ký biên bản; chưa có số biên bản.");
+    await finalizeInspection(db, id, { signedOn: "2026-12-31", recordNumber: "05/BB-KT", agencyRepresentative: "Hà Văn Cường" });
     expect((await db.actions.get(actionId))?.dueOn).toBe("2027-02-28"); // two months after signing, clamped
     await expect(scoreCriterion(db, { inspectionId: id, criterionCode: codes[0]!, note: "late" })).rejects.toThrow(/đã kết thúc/);
 

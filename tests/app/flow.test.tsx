@@ -118,9 +118,15 @@ describe("field inspection flow (fake-indexeddb)", () => {
     expect(rowI.querySelector('[data-outcome="conform"]')!.textContent).toBe("1");
     expect(rowI.querySelector('[data-outcome="nonconform"]')!.textContent).toBe("1");
     expect(counts.querySelector('tr[data-section="II"] [data-outcome="na"]')!.textContent).toBe("1");
-    expect(screen.queryByTestId("gaps")).toBeNull();
+    // Finalize waits for the record number and the signing date, each named.
+    const gapList = screen.getByTestId("gaps");
+    expect([...gapList.querySelectorAll("[data-gap]")].map((li) => li.textContent)).toEqual(["Chưa có số biên bản", "Chưa có ngày ký"]);
+    expect((screen.getByTestId("finalize") as HTMLButtonElement).disabled).toBe(true);
+    await user.type(screen.getByTestId("record-number"), "05");
+    fireEvent.blur(screen.getByTestId("record-number"));
     await user.type(screen.getByTestId("signed-on"), "10/3/2026");
     await waitFor(async () => expect((await db.inspections.get(inspectionId))?.signedOn).toBe("2026-03-10"));
+    await waitFor(() => expect(screen.queryByTestId("gaps")).toBeNull());
     await user.click(screen.getByTestId("finalize"));
     await user.click(screen.getByTestId("finalize-confirm"));
     await screen.findByTestId("locked-banner");

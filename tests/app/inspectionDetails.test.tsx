@@ -76,7 +76,7 @@ describe("inspection details after the start", () => {
 
     // Signed: the details can no longer be changed.
     for (const c of ["I.1.1", "I.1.2", "II.a.1"]) await scoreCriterion(db, { inspectionId: INSPECTION_ID, criterionCode: c, outcome: "conform" });
-    await finalizeInspection(db, INSPECTION_ID, { signedOn: "2026-03-06" });
+    await finalizeInspection(db, INSPECTION_ID, { signedOn: "2026-03-06", recordNumber: "05", leadName: "Nguyễn Thị Lan", agencyRepresentative: "Hà Văn Cường" });
     await waitFor(() => expect((within(screen.getByTestId("inspection-details")).getByTestId("details-decision-ref") as HTMLInputElement).disabled).toBe(true));
     // The lists are disabled as a whole (their fieldset), so every input and button in them is.
     for (const i of within(screen.getByTestId("details-agency-members")).getAllByRole("textbox")) expect(i.matches(":disabled")).toBe(true);

@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { finalizeInspection } from "../../src/app/db/finalizeInspection";
 import { scoreCriterion } from "../../src/app/db/scoreCriterion";
+import { writeEdits } from "../../src/app/db/writeEdits";
 import { testDb } from "../app-db/testDb";
 import { INSPECTION_ID, seedInspection, seedTablet } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
@@ -21,6 +22,8 @@ describe("Không đạt needs its severity before the record is signed", () => {
     await scoreCriterion(db, { inspectionId: INSPECTION_ID, criterionCode: "I.1.1", outcome: "conform" });
     await scoreCriterion(db, { inspectionId: INSPECTION_ID, criterionCode: "I.1.2", outcome: "nonconform" });
     await scoreCriterion(db, { inspectionId: INSPECTION_ID, criterionCode: "II.a.1", outcome: "partial" });
+    // Numbered and dated, so the severity is the only thing left before signing.
+    await writeEdits(db, [{ entity: "inspection", rowId: INSPECTION_ID, field: "recordNumber", value: "05" }, { entity: "inspection", rowId: INSPECTION_ID, field: "signedOn", value: "2026-03-06" }]);
     const user = userEvent.setup();
     renderApp(db, `#/i/${INSPECTION_ID}/review`);
 

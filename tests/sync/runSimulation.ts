@@ -127,7 +127,7 @@ export async function runSimulation(world: SimWorld, seed: number): Promise<stri
     } else if (r < 0.96) {
       if (c === lead) {
         const status = (await lead.db.inspections.get(insp))?.status;
-        await tolerate(status === "finalized" ? reopenInspection(lead.db, insp, { now: now(lead) }) : finalizeInspection(lead.db, insp, { signedOn: "2026-05-12" }, { now: now(lead) }));
+        await tolerate(status === "finalized" ? reopenInspection(lead.db, insp, { now: now(lead) }) : finalizeInspection(lead.db, insp, { signedOn: "2026-05-12", recordNumber: "05", leadName: "Nguyễn Thị Lan", agencyRepresentative: "Hà Văn Cường" }, { now: now(lead) }));
       } else {
         // Inspectors move `status` to submitted, concurrently with the lead's finalize and reopen.
         await tolerate(writeEdits(c.db, [{ entity: "inspection", rowId: insp, field: "status", value: "submitted" }], { now: now(c) }));

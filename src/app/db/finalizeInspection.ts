@@ -4,19 +4,20 @@ import type { Inspection } from "../../domain/inspection";
 import { addMonths } from "../../domain/isoDate";
 import type { AppDb } from "./AppDb";
 import type { Edit } from "./Edit";
+import { SIGNING_GAP_LABELS_VI, signingGaps } from "../../domain/signingGaps";
 import { inspectionGaps } from "./inspectionGaps";
 import { META } from "./META";
 import type { Session } from "./Session";
 import { writeEdits, type WriteOptions } from "./writeEdits";
 import { WriteRefusedError } from "./WriteRefusedError";
 
-export type Signing = Pick<Inspection, "signedOn"> & Partial<Pick<Inspection, "recordNumber" | "leadSignature" | "agencySignature" | "agencyComments">>;
+export type Signing = Pick<Inspection, "signedOn"> & Partial<Pick<Inspection, "recordNumber" | "leadName" | "agencyRepresentative" | "leadSignature" | "agencySignature" | "agencyComments">>;
 
 /**
  * The team lead signs and locks the inspection: signing fields, the due date of actions still without one
  * (signedOn + 2 months), then status `finalized`, all in one transaction (the status is stamped last, so the
  * signing fields are inside the lock). Refuses while a scored criterion is unanswered, N/A without reason or
- * Không đạt without a severity.
+ * Không đạt without a severity, and while a signatory, the record number or the signing date is missing.
  */
 export async function finalizeInspection(db: AppDb, inspectionId: string, s: Signing, opts: WriteOptions & { checklist?: Checklist } = {}): Promise<void> {
   const session = (await db.meta.get(META.session))?.value as Session | undefined;
@@ -38,6 +39,8 @@ export async function finalizeInspection(db: AppDb, inspectionId: string, s: Sig
       throw new WriteRefusedError(`Tiêu chí ${gaps.nonconformWithoutSeverity.join(", ")} "Không đạt" nhưng chưa chọn mức độ (nặng / nhẹ).`);
     }
   }
+  const signing = signingGaps({ ...insp, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) });
+  if (signing.length > 0) throw new WriteRefusedError(`Chưa thể ký và khoá: ${signing.map((g) => SIGNING_GAP_LABELS_VI[g]).join("; ")}.`);
   const edits: Edit[] = [];
   for (const [field, value] of Object.entries(s)) if (value !== undefined) edits.push({ entity: "inspection", rowId: inspectionId, field, value });
   if (s.signedOn) {

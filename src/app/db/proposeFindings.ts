@@ -29,7 +29,9 @@ export async function proposeFindings(db: AppDb, inspectionId: string, opts: Wri
     const id = proposedFindingId(inspectionId, r.criterionCode);
     if (await db.findings.get(id)) continue;
     const what = activities.get(r.criterionCode);
-    const text = [what ? `${r.criterionCode}: ${what}` : r.criterionCode, r.note?.trim()].filter(Boolean).join(" — ");
+    // The gap stated once, without the code (the record prints the code and the requirement beside it): what the
+    // inspector noted, else the requirement not yet met, in the law's words.
+    const text = r.note?.trim() || `Chưa đáp ứng yêu cầu: ${what ?? r.criterionCode}`;
     const values = {
       inspectionId,
       criterionCode: r.criterionCode,

@@ -247,6 +247,18 @@ export const dict = {
   removeActionConfirm: ["Xoá hành động khắc phục này?", "Remove this corrective action?"],
   removeFindingConfirm: ["Xoá phát hiện này cùng các hành động khắc phục của nó?", "Remove this finding and its corrective actions?"],
   inspectionDetails: ["Thông tin cuộc kiểm tra", "Inspection details"],
+  decisionIssuer: ["Cơ quan, người ban hành quyết định (ví dụ: Giám đốc Sở Khoa học và Công nghệ)", "Who issued the decision (e.g. the Director of DOST)"],
+  decisionSubject: ["Trích yếu quyết định (về việc …)", "Decision subject (về việc …)"],
+  recordContent: ["Nội dung biên bản", "Record content"],
+  startTime: ["Bắt đầu vào hồi (giờ:phút)", "Started at (hh:mm)"],
+  endTime: ["Biên bản kết thúc vào hồi (giờ:phút)", "Record closed at (hh:mm)"],
+  timeFormat: ["Giờ phải theo dạng giờ:phút, ví dụ 08:30.", "Type the time as hh:mm, e.g. 08:30."],
+  conclusion: ["Kết luận của Đoàn kiểm tra", "The team's conclusion"],
+  recommendations: ["Kiến nghị của Đoàn kiểm tra", "The team's recommendations"],
+  signingGap_leadName: ["Chưa có họ tên Trưởng đoàn kiểm tra ký biên bản", "The team lead who signs is not named"],
+  signingGap_agencyRepresentative: ["Chưa có họ tên đại diện cơ quan chịu sự kiểm tra ký biên bản", "The agency's signatory is not named"],
+  signingGap_recordNumber: ["Chưa có số biên bản", "No record number"],
+  signingGap_signedOn: ["Chưa có ngày ký", "No signing date"],
   nextPhotoCaption: ["Chú thích cho ảnh sắp chụp / chọn", "Caption for the next photo"],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -30,6 +30,8 @@ export function InspectionDetails({ inspection: insp, locked }: Props) {
           max={{ iso: insp.startedOn, message: t("decisionAfterStart", { date: formatDate(insp.startedOn) }) }}
           testId="details-decision-date"
         />
+        <TextField label={t("decisionIssuer")} value={insp.decisionIssuer ?? ""} disabled={locked} onCommit={(v) => set("decisionIssuer", v.trim().normalize("NFC"))} testId="details-decision-issuer" />
+        <TextField label={t("decisionSubject")} value={insp.decisionSubject ?? ""} disabled={locked} onCommit={(v) => set("decisionSubject", v.trim().normalize("NFC"))} testId="details-decision-subject" />
         <TextField label={t("place")} value={insp.place ?? ""} disabled={locked} onCommit={(v) => set("place", v.trim().normalize("NFC"))} testId="details-place" />
       </div>
       <PeopleField legend={t("teamMembers")} value={insp.members ?? []} disabled={locked} onCommit={(v) => set("members", v)} testId="details-members" />

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import type { Checklist } from "../../domain/checklist";
 import { OUTCOMES } from "../../domain/outcome";
+import { signingGaps } from "../../domain/signingGaps";
+import { normalizeTimeOfDay } from "../../domain/normalizeTimeOfDay";
 import { SignaturePad } from "../components/SignaturePad";
 import { DateInput } from "../components/DateInput";
 import { TextField } from "../components/TextField";
@@ -11,7 +13,6 @@ import type { Session } from "../db/Session";
 import type { InspectionData } from "../hooks/useInspectionData";
 import { formatDate } from "../i18n/formatDate";
 import { formatNumber } from "../i18n/formatNumber";
-import { todayIso } from "../i18n/todayIso";
 import { useT } from "../i18n/useT";
 import { runSave } from "../save/runSave";
 import { useEdit } from "../save/useEdit";
@@ -36,13 +37,14 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
   const id = insp.id;
   const results = [...data.results.values()];
   const gaps = inspectionGaps(checklist, results);
-  const gapCount = gaps.unanswered.length + gaps.naWithoutReason.length + gaps.nonconformWithoutSeverity.length;
+  const signing = signingGaps(insp);
+  const gapCount = gaps.unanswered.length + gaps.naWithoutReason.length + gaps.nonconformWithoutSeverity.length + signing.length;
   const canSign = session?.user.role !== "inspector";
   const set = (field: string, value: unknown) => void edit([{ entity: "inspection", rowId: id, field, value }]);
 
   const finalize = () =>
     void runSave(() =>
-      finalizeInspection(db, id, { signedOn: insp.signedOn ?? todayIso(), recordNumber: insp.recordNumber ?? "" }, { checklist }),
+      finalizeInspection(db, id, { signedOn: insp.signedOn ?? null, recordNumber: insp.recordNumber ?? "" }, { checklist }),
     ).then(() => setConfirming(false));
 
   return (
@@ -103,6 +105,11 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
                 <a href={`#/i/${id}/score?c=${encodeURIComponent(c)}`}>{t("missingSeverity", { code: c })}</a>
               </li>
             ))}
+            {signing.map((g) => (
+              <li key={g} data-gap={g}>
+                {t(`signingGap_${g}`)}
+              </li>
+            ))}
           </ul>
         </div>
       )}
@@ -114,6 +121,17 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
         <TextField label={t("recordNumber")} value={insp.recordNumber ?? ""} disabled={locked} onCommit={(v) => set("recordNumber", v.normalize("NFC"))} testId="record-number" />
         <DateInput label={t("signedOn")} value={insp.signedOn ?? null} disabled={locked} onChange={(v) => set("signedOn", v)} min={{ iso: insp.startedOn, message: t("signedBeforeStart", { date: formatDate(insp.startedOn) }) }} testId="signed-on" />
       </div>
+      {insp.mode !== "desk" && (
+        <div className="card" data-testid="record-content">
+          <h2>{t("recordContent")}</h2>
+          <div className="grid2">
+            <TimeField label={t("startTime")} value={insp.startTime ?? ""} disabled={locked} onSave={(v) => set("startTime", v)} testId="start-time" />
+            <TimeField label={t("endTime")} value={insp.endTime ?? ""} disabled={locked} onSave={(v) => set("endTime", v)} testId="end-time" />
+          </div>
+          <TextField label={t("conclusion")} multiline value={insp.conclusion ?? ""} disabled={locked} onCommit={(v) => set("conclusion", v.normalize("NFC"))} testId="conclusion" />
+          <TextField label={t("recommendations")} multiline value={insp.recommendations ?? ""} disabled={locked} onCommit={(v) => set("recommendations", v.normalize("NFC"))} testId="recommendations" />
+        </div>
+      )}
       <TextField label={t("agencyComments")} multiline value={insp.agencyComments ?? ""} disabled={locked} onCommit={(v) => set("agencyComments", v.normalize("NFC"))} testId="agency-comments" />
       <div className="grid2">
         <SignaturePad label={`${t("drawSignature")}: ${t("leadName")}`} value={insp.leadSignature ?? null} disabled={locked} onSave={(v) => set("leadSignature", v)} testId="lead-signature" />
@@ -144,6 +162,32 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
         )}
       </div>
       <ExportButtons inspectionId={id} checklist={checklist} mode={insp.mode} />
+    </div>
+  );
+}
+
+/** "8:30", "8h30", "0830" are saved as "08:30"; anything else is not saved and says how to type it. */
+function TimeField({ label, value, disabled, onSave, testId }: { label: string; value: string; disabled: boolean; onSave: (v: string) => void; testId: string }) {
+  const t = useT();
+  const [bad, setBad] = useState(false);
+  return (
+    <div>
+      <TextField
+        label={label}
+        value={value}
+        disabled={disabled}
+        testId={testId}
+        onCommit={(v) => {
+          const n = normalizeTimeOfDay(v);
+          setBad(n === null);
+          if (n !== null) onSave(n);
+        }}
+      />
+      {bad && (
+        <p className="banner error" role="alert" data-testid={`${testId}-error`}>
+          {t("timeFormat")}
+        </p>
+      )}
     </div>
   );
 }
