@@ -10,7 +10,7 @@ import { pushItemIds } from "../sync/pushItemIds";
 import { zodDetail } from "../zodDetail";
 import { bundleRoute } from "./bundleRoute";
 
-/** POST /api/sync/push, GET /api/sync/pull (DESIGN §4) and POST /api/sync/bundle (a bundle file). */
+/** POST /api/sync/push, GET /api/sync/pull (docs/sync-protocol.md) and POST /api/sync/bundle (a bundle file). */
 export const syncRoutes = new Hono<AppEnv>();
 syncRoutes.use("*", requireUser);
 
