@@ -25,7 +25,8 @@ export type Change = z.infer<typeof ChangeSchema>;
 /** Why a well-formed change cannot be applied, in Vietnamese, or null when its field and value are valid. */
 export function changeValueProblem(change: Change): string | null {
   const def = ENTITIES[change.entity];
-  const schema = def.fields[change.field];
+  // Own fields only: "__proto__" or "constructor" must be an unknown field, not Object.prototype's.
+  const schema = Object.hasOwn(def.fields, change.field) ? def.fields[change.field] : undefined;
   if (!schema) return `Trường "${change.field}" không có trong ${change.entity}.`;
   if (change.value === undefined) return `Thiếu giá trị cho trường "${change.field}".`;
   const parsed = schema.safeParse(change.value);

@@ -9,7 +9,7 @@ export function lockHlcOf(status: FieldState | null): string | null {
 /** How a field of an entity merges, given the lock of the inspection the row belongs to (if any). */
 export function mergeOptionsFor(entity: EntityName, field: string, inspectionLock: string | null): MergeOptions {
   const def = ENTITIES[entity];
-  const ranks = def.workflow?.[field];
+  const ranks = def.workflow && Object.hasOwn(def.workflow, field) ? def.workflow[field] : undefined;
   const lockable = def.lockedBy !== undefined && !(def.unlockedFields ?? []).includes(field);
   return { ...(ranks ? { ranks } : {}), lockHlc: lockable ? inspectionLock : null };
 }

@@ -3,6 +3,7 @@
  *   create-user <username> <password> <role> [province] [team]
  *   reset-password <username> <new-password>     (also revokes the user's tokens)
  *   revoke-tokens <username>
+ *   disable-user <username> / enable-user <username>   (a disabled account's tokens are refused at once)
  *   new-epoch                                    (after restoring a backup: devices push their changes again)
  * Errors are one English line on stderr and a non-zero exit code.
  */

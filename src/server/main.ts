@@ -1,5 +1,7 @@
 /** `npm start`: opens the database, makes sure the admin account exists, serves dist/ and the API on PORT. */
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { answerClientErrors } from "./answerClientErrors";
 import { ensureAdmin } from "./auth/ensureAdmin";
 import { createApp } from "./createApp";
 import { detectRestore } from "./detectRestore";
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     const where = databaseUrl ? "PostgreSQL" : `PGlite in ${dataDir}`;
     console.log(`Sync server listening on http://localhost:${info.port} (${where}, epoch ${epoch})`);
   });
+  answerClientErrors(server as Server);
   const stop = () => {
     server.close();
     void storage.close().finally(() => process.exit(0));

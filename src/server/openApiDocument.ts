@@ -39,6 +39,10 @@ function op(o: { summary: string; security?: boolean; parameters?: object[]; req
   };
 }
 
+const userIdParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The account's id (from GET /api/users)" };
+const tokenIdParam = { name: "tokenId", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{16}$" } };
+const revokedCount = { type: "object", required: ["revoked"], properties: { revoked: { type: "integer" } } };
+const userChangeAnswers = { 200: json({ type: "object", required: ["user"], properties: { user: ref("ListedUser") } }), 403: problem(), 404: problem(), 409: problem("Không tự khoá chính mình") };
 const yearParam = { name: "year", in: "query", required: true, schema: { type: "integer", minimum: 2014, maximum: 2100 } };
 const provinceParam = { name: "province", in: "query", schema: { type: "string" }, description: "Admin only: which province" };
 const dostOp = (summary: string, parameters: object[]) => op({ summary, parameters, responses: { 200: json({ type: "object" }), 400: problem(), 403: problem() } });
@@ -82,7 +86,33 @@ const SCHEMAS: Record<string, object> = {
   LoginRequest: {
     type: "object",
     required: ["username", "password"],
-    properties: { username: { type: "string", minLength: 1, maxLength: 64 }, password: { type: "string", minLength: 1, maxLength: 200 } },
+    properties: {
+      username: { type: "string", minLength: 1, maxLength: 64, description: "Any letter case: usernames are case-insensitive" },
+      password: { type: "string", minLength: 1, maxLength: 200 },
+      device: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$", description: "The tablet's device id: the token is issued to it, and pushes must name it" },
+    },
+  },
+  ListedUser: {
+    type: "object",
+    required: ["id", "username", "role", "province", "team", "displayName", "disabled"],
+    properties: {
+      id: { type: "string" }, username: { type: "string" }, role: { enum: [...ROLES] },
+      province: { type: ["string", "null"] }, team: { type: ["string", "null"] }, displayName: { type: "string" }, disabled: { type: "boolean" },
+    },
+  },
+  DeviceToken: {
+    type: "object",
+    required: ["id", "device", "userAgent", "issuedAt", "lastUsedAt", "expiresAt", "current"],
+    properties: {
+      id: { type: "string", pattern: "^[0-9a-f]{16}$" }, device: { type: ["string", "null"] }, userAgent: { type: "string" },
+      issuedAt: { type: ["string", "null"], format: "date-time" }, lastUsedAt: { type: ["string", "null"], format: "date-time" },
+      expiresAt: { type: "string", format: "date-time" }, current: { type: "boolean" },
+    },
+  },
+  PasswordChange: {
+    type: "object",
+    required: ["currentPassword", "newPassword"],
+    properties: { currentPassword: { type: "string", minLength: 1, maxLength: 200 }, newPassword: { type: "string", minLength: 12, maxLength: 200 } },
   },
   LoginResponse: { type: "object", required: ["token", "user"], properties: { token: { type: "string" }, user: ref("User") } },
   Change: fromZod(ChangeSchema),
@@ -148,16 +178,49 @@ export function openApiDocument(routes: readonly { method: string; path: string 
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: SCHEMAS },
     paths: {
       "/api/health": { get: op({ summary: "Server status, protocol version and epoch", security: false, responses: { 200: json(ref("Health")), 503: problem("Cơ sở dữ liệu chưa sẵn sàng") } }) },
+      "/api/ready": {
+        get: op({
+          summary: "Readiness: 200 when the database answers within 2 s, else 503 with Retry-After (for a load balancer or supervisor)",
+          security: false,
+          responses: { 200: json({ type: "object", required: ["ready"], properties: { ready: { const: true }, storage: { enum: ["pglite", "postgres"] } } }), 503: problem("Chưa sẵn sàng") },
+        }),
+      },
+      "/api/auth/password": {
+        post: op({
+          summary: "Change one's own password (12+ characters, not a common one); every other token of the account is revoked",
+          requestBody: jsonBody(ref("PasswordChange")),
+          responses: {
+            200: json({ type: "object", required: ["changed", "revokedTokens"], properties: { changed: { const: true }, revokedTokens: { type: "integer" } } }),
+            400: problem("Mật khẩu mới không hợp lệ"), 403: problem("Mật khẩu hiện tại không đúng"), 413: problem(), 429: problem(),
+          },
+        }),
+      },
+      "/api/auth/devices": {
+        get: op({ summary: "The devices (tokens) signed in to one's own account", responses: { 200: json({ type: "object", required: ["devices"], properties: { devices: { type: "array", items: ref("DeviceToken") } } }) } }),
+      },
+      "/api/auth/devices/{tokenId}": {
+        delete: op({ summary: "Sign one of one's own devices out", parameters: [tokenIdParam], responses: { 204: { description: "Revoked" }, 404: problem() } }),
+      },
+      "/api/users/{id}/disable": { post: op({ summary: "Disable an account: it cannot log in, its tokens are refused at once (admin; dost in its province)", parameters: [userIdParam], responses: userChangeAnswers }) },
+      "/api/users/{id}/enable": { post: op({ summary: "Enable a disabled account again (admin; dost in its province)", parameters: [userIdParam], responses: userChangeAnswers }) },
+      "/api/users/{id}/tokens": {
+        get: op({ summary: "An account's signed-in devices (admin; dost in its province; oneself)", parameters: [userIdParam], responses: { 200: json({ type: "object", required: ["tokens"], properties: { tokens: { type: "array", items: ref("DeviceToken") } } }), 403: problem(), 404: problem() } }),
+        delete: op({ summary: "Revoke every token of an account", parameters: [userIdParam], responses: { 200: json(revokedCount), 403: problem(), 404: problem() } }),
+      },
+      "/api/users/{id}/tokens/{tokenId}": {
+        delete: op({ summary: "Revoke one token of an account", parameters: [userIdParam, tokenIdParam], responses: { 200: json(revokedCount), 403: problem(), 404: problem() } }),
+      },
       "/api/openapi.json": { get: op({ summary: "This document", security: false, responses: { 200: json({ type: "object" }) } }) },
       "/api/auth/login": {
         post: op({
-          summary: "Sign in; 10 failures per username or 50 per address in 15 minutes: 429 with Retry-After",
+          summary: "Sign in (Content-Type: application/json required). Failures slow further tries down progressively per username and address: 429 with Retry-After",
           security: false,
           requestBody: jsonBody(ref("LoginRequest")),
           responses: {
             200: json(ref("LoginResponse")),
             400: problem(),
             401: problem("Sai tên đăng nhập hoặc mật khẩu"),
+            403: problem("Tài khoản bị khoá"),
             413: problem(),
             429: { ...problem("Quá nhiều lần đăng nhập sai"), headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds" } } },
           },
@@ -166,11 +229,11 @@ export function openApiDocument(routes: readonly { method: string; path: string 
       "/api/auth/logout": { post: op({ summary: "Revoke the token used", responses: { 204: { description: "Revoked" } } }) },
       "/api/auth/me": { get: op({ summary: "The signed-in user", responses: { 200: json({ type: "object", required: ["user"], properties: { user: ref("User") } }) } }) },
       "/api/users": {
-        get: op({ summary: "Accounts (admin: all; dost: its province)", responses: { 200: json({ type: "object", required: ["users"], properties: { users: { type: "array", items: ref("User") } } }), 403: problem() } }),
+        get: op({ summary: "Accounts (admin: all; dost: its province)", responses: { 200: json({ type: "object", required: ["users"], properties: { users: { type: "array", items: ref("ListedUser") } } }), 403: problem() } }),
         post: op({
           summary: "Create an account (admin; dost within its province, no admins). province and team are ids; a team exists once a user belongs to it",
           requestBody: jsonBody(ref("NewUser")),
-          responses: { 201: json({ type: "object", required: ["user"], properties: { user: ref("User") } }, "Created"), 400: problem(), 403: problem(), 409: problem("Tên đăng nhập đã có"), 413: problem() },
+          responses: { 201: json({ type: "object", required: ["user"], properties: { user: ref("ListedUser") } }, "Created"), 400: problem(), 403: problem(), 409: problem("Tên đăng nhập đã có"), 413: problem() },
         }),
       },
       "/api/sync/push": {

@@ -64,7 +64,8 @@ async function openPglite(opts: StorageOptions): Promise<Storage> {
 }
 
 function openPostgres(url: string, max: number): Storage {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A query waits at most 5 s for a connection: while PostgreSQL is away, requests fail fast (503) instead of piling up.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   const wrapClient = (c: pg.Pool | pg.PoolClient): Queryable => ({
@@ -78,16 +79,25 @@ function openPostgres(url: string, max: number): Storage {
     ...wrapClient(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client whose connection drops (PostgreSQL restarting mid-transaction) emits `error`: without a
+      // listener that is an uncaught exception and the process exits. The pending query rejects on its own.
+      let broken: Error | undefined;
+      const onError = (e: Error) => {
+        broken = e;
+      };
+      client.on("error", onError);
       try {
         await client.query("begin");
         const out = await fn(wrapClient(client));
         await client.query("commit");
         return out;
       } catch (e) {
-        await client.query("rollback").catch(() => undefined);
+        if (!broken) await client.query("rollback").catch((r: unknown) => (broken = r instanceof Error ? r : new Error(String(r))));
         throw e;
       } finally {
-        client.release();
+        client.removeListener("error", onError);
+        // A broken connection is destroyed, not given back to the pool for the next request to fail on.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

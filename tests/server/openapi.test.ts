@@ -36,7 +36,7 @@ describe("GET /api/openapi.json", () => {
     await addUser(h, "admin9", "admin");
     const dost = await addUser(h, "dost9", "dost", "P1");
     const insp = await addUser(h, "insp9", "inspector", "P1", "T1");
-    await call(h, "POST", "/api/users", dost, { username: "dang-nhap", password: "matkhau-123", role: "lead", province: "P1", team: "T1" });
+    await call(h, "POST", "/api/users", dost, { username: "dang-nhap", password: "mat-khau-dai-9", role: "lead", province: "P1", team: "T1" });
     const good = change({ entity: "result", rowId: "I1/I.1.1", field: "outcome", value: "conform", user: "insp9" });
     const bad = change({ entity: "result", rowId: "I1/I.1.1", field: "outcome", value: "tốt", user: "insp9" });
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 9]);
@@ -44,15 +44,15 @@ describe("GET /api/openapi.json", () => {
     const bundle = { format: "htqlcl-bundle/1", changes: [change({ entity: "result", rowId: "I1/I.1.2", field: "note", value: "x", user: "insp9" })], blobs: { [sha]: Buffer.from(bytes).toString("base64") } };
     const exchanges: [string, string, string, typeof insp | null, unknown, Record<string, string>?][] = [
       ["get", "/api/health", "/api/health", null, undefined],
-      ["post", "/api/auth/login", "/api/auth/login", null, { username: "dang-nhap", password: "matkhau-123" }],
+      ["post", "/api/auth/login", "/api/auth/login", null, { username: "dang-nhap", password: "mat-khau-dai-9" }],
       ["post", "/api/auth/login", "/api/auth/login", null, { username: "dang-nhap", password: "sai-mat-khau" }],
       ["post", "/api/auth/login", "/api/auth/login", null, "{"],
       ["get", "/api/auth/me", "/api/auth/me", insp, undefined],
       ["get", "/api/auth/me", "/api/auth/me", null, undefined],
       ["get", "/api/users", "/api/users", dost, undefined],
       ["get", "/api/users", "/api/users", insp, undefined],
-      ["post", "/api/users", "/api/users", dost, { username: "moi-9", password: "matkhau-123", role: "inspector", province: "P1", team: "T2" }],
-      ["post", "/api/users", "/api/users", dost, { username: "moi-9", password: "matkhau-123", role: "inspector", province: "P1", team: "T2" }],
+      ["post", "/api/users", "/api/users", dost, { username: "moi-9", password: "mat-khau-dai-9", role: "inspector", province: "P1", team: "T2" }],
+      ["post", "/api/users", "/api/users", dost, { username: "moi-9", password: "mat-khau-dai-9", role: "inspector", province: "P1", team: "T2" }],
       ["post", "/api/sync/push", "/api/sync/push", insp, { device: "devA", changes: [good, bad] }],
       ["post", "/api/sync/push", "/api/sync/push", insp, "{", {}],
       ["post", "/api/sync/push", "/api/sync/push", insp, JSON.stringify({ device: "d", changes: [] }), { "Content-Type": "text/plain" }],
@@ -64,6 +64,15 @@ describe("GET /api/openapi.json", () => {
       ["put", "/api/blobs/{sha256}", `/api/blobs/${"0".repeat(64)}`, insp, bytes, { "Content-Type": "image/jpeg" }],
       ["get", "/api/blobs/{sha256}", `/api/blobs/${"1".repeat(64)}`, insp, undefined],
       ["get", "/api/sync/pull", "/api/sync/pull", insp, undefined, { "X-Protocol-Version": "7" }],
+      ["get", "/api/ready", "/api/ready", null, undefined],
+      ["get", "/api/auth/devices", "/api/auth/devices", insp, undefined],
+      ["delete", "/api/auth/devices/{tokenId}", `/api/auth/devices/${"0".repeat(16)}`, insp, undefined],
+      ["post", "/api/auth/password", "/api/auth/password", insp, { currentPassword: "sai-mat-khau", newPassword: "mat-khau-moi-dai" }],
+      ["get", "/api/users/{id}/tokens", `/api/users/${insp.id}/tokens`, dost, undefined],
+      ["post", "/api/users/{id}/disable", `/api/users/${insp.id}/disable`, insp, undefined],
+      ["post", "/api/users/{id}/enable", `/api/users/${insp.id}/enable`, dost, undefined],
+      ["delete", "/api/users/{id}/tokens/{tokenId}", `/api/users/${insp.id}/tokens/${"0".repeat(16)}`, dost, undefined],
+      ["delete", "/api/users/{id}/tokens", `/api/users/${dost.id}/tokens`, insp, undefined],
     ];
     const statuses = new Set<number>();
     for (const [method, path, url, who, body, headers] of exchanges) {

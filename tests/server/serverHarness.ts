@@ -4,6 +4,7 @@ import type { Change } from "../../src/domain/change";
 import { formatHlc } from "../../src/domain/hlc";
 import type { AppEnv } from "../../src/server/AppEnv";
 import { createUser } from "../../src/server/auth/createUser";
+import type { ScryptParams } from "../../src/server/auth/hashPassword";
 import { issueToken } from "../../src/server/auth/issueToken";
 import type { ServerUser } from "../../src/server/auth/ServerUser";
 import { createApp } from "../../src/server/createApp";
@@ -30,14 +31,14 @@ export async function openHarness(backend: Backend): Promise<Harness> {
     storage = await openStorage({ databaseUrl: pg.url });
   } else storage = await openStorage({ memory: true });
   const clock = { ms: Date.UTC(2026, 5, 1) };
-  const app = createApp({ storage, now: () => clock.ms });
+  const app = createApp({ storage, now: () => clock.ms, hashParams: TEST_HASH });
   return {
     storage,
     app,
     clock,
     async reset() {
       await storage.query(
-        "truncate changes, rows, blobs, blob_owners, tokens, users, login_failures, server_meta restart identity cascade",
+        "truncate changes, rows, blobs, blob_owners, tokens, users, login_failures, login_throttle, login_known, server_meta restart identity cascade",
       );
     },
     async close() {
@@ -51,7 +52,16 @@ export interface TestUser extends ServerUser {
   token: string;
 }
 
-/** Creates a user straight in the database and a token for it (scrypt once per user). */
+/**
+ * A cheap scrypt for the many users tests create (a hash as an older server made it: a login rehashes it with
+ * today's parameters). Real accounts always get SCRYPT_PARAMS.
+ */
+export const TEST_HASH: ScryptParams = { N: 1024, r: 8, p: 1, keyLength: 32 };
+
+/** The password addUser gives every user. */
+export const TEST_PASSWORD = "matkhau-123";
+
+/** Creates a user straight in the database and a token for it (a cheap scrypt once per user). */
 export async function addUser(
   h: Harness,
   username: string,
@@ -59,7 +69,7 @@ export async function addUser(
   province: string | null = null,
   team: string | null = null,
 ): Promise<TestUser> {
-  const u = await createUser(h.storage, { username, password: "matkhau-123", role, province, team });
+  const u = await createUser(h.storage, { username, password: TEST_PASSWORD, role, province, team }, TEST_HASH);
   if (!u) throw new Error(`user ${username} exists`);
   return { ...u, token: await issueToken(h.storage, u.id, h.clock.ms) };
 }
@@ -96,8 +106,30 @@ export async function call(h: Harness, method: string, path: string, user: TestU
   return { status: res.status, headers: res.headers, text, json: json as Record<string, unknown> & Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export async function push(h: Harness, user: TestUser, changes: unknown[], device = "devA") {
-  return call(h, "POST", "/api/sync/push", user, { device, changes });
+/**
+ * POST /api/sync/push. The server takes on a push only the pushing device's changes, so without `device` the
+ * changes go as one push per run of the same device (as from those tablets, in order), answers joined.
+ */
+export async function push(h: Harness, user: TestUser, changes: unknown[], device?: string) {
+  if (device !== undefined) return call(h, "POST", "/api/sync/push", user, { device, changes });
+  const deviceOf = (c: unknown) => (c !== null && typeof c === "object" && typeof (c as { device?: unknown }).device === "string" ? (c as { device: string }).device : null);
+  const runs: { device: string; changes: unknown[] }[] = [];
+  for (const c of changes) {
+    const d = deviceOf(c) ?? runs[runs.length - 1]?.device ?? "devA";
+    if (runs.length > 0 && runs[runs.length - 1]!.device === d) runs[runs.length - 1]!.changes.push(c);
+    else runs.push({ device: d, changes: [c] });
+  }
+  if (runs.length <= 1) return call(h, "POST", "/api/sync/push", user, { device: runs[0]?.device ?? "devA", changes });
+  let last: Awaited<ReturnType<typeof call>> | null = null;
+  const accepted: unknown[] = [];
+  const rejected: unknown[] = [];
+  for (const r of runs) {
+    last = await call(h, "POST", "/api/sync/push", user, r);
+    if (last.status !== 200) return last;
+    accepted.push(...(last.json.accepted as unknown[]));
+    rejected.push(...(last.json.rejected as unknown[]));
+  }
+  return { ...last!, json: { ...last!.json, accepted, rejected } };
 }
 
 export async function pullAll(h: Harness, user: TestUser, limit = 1000): Promise<Change[]> {

@@ -35,9 +35,9 @@ class BundleRefused extends Error {
  * refusals). A photo is stored only for an accepted attachment of the bundle, readable in that attachment's scope.
  */
 export async function bundleRoute(c: Context<AppEnv>): Promise<Response> {
-  const body = await readJson(c);
-  if (body === undefined) return problem(c, 400, "Tệp gói đồng bộ không phải JSON hợp lệ (tệp hỏng hoặc chưa chép hết).");
-  const parsed = BundleEnvelopeSchema.safeParse(body);
+  const body = await readJson(c, "Tệp gói đồng bộ không phải JSON hợp lệ (tệp hỏng hoặc chưa chép hết).");
+  if (!body.ok) return body.response;
+  const parsed = BundleEnvelopeSchema.safeParse(body.value);
   if (!parsed.success) return problem(c, 400, zodDetail(parsed.error, "Tệp gói đồng bộ (htqlcl-bundle/1)"));
   const ids = pushItemIds(parsed.data.changes);
   if (typeof ids === "string") return problem(c, 400, ids);
@@ -65,7 +65,7 @@ export async function bundleRoute(c: Context<AppEnv>): Promise<Response> {
   let stored = 0;
   let already = 0;
   try {
-    const result = await pushChanges(c.get("storage"), user, parsed.data.changes, ids, async (tx, answer) => {
+    const result = await pushChanges(c.get("storage"), user, parsed.data.changes, ids, { via: "bundle" }, async (tx, answer) => {
       if (ids.length > 0 && answer.accepted.length === 0) throw new BundleRefused(answer.rejected);
       already = answer.already.size;
       const wanted = answer.accepted.flatMap((id) => photoOf.get(id) ?? []);

@@ -16,12 +16,19 @@ syncRoutes.use("*", requireUser);
 
 syncRoutes.post("/push", async (c) => {
   const body = await readJson(c);
-  if (body === undefined) return problem(c, 400, "Nội dung gửi lên không phải JSON hợp lệ.");
-  const parsed = PushRequestSchema.safeParse(body);
+  if (!body.ok) return body.response;
+  const parsed = PushRequestSchema.safeParse(body.value);
   if (!parsed.success) return problem(c, 400, zodDetail(parsed.error, "Gói đồng bộ"));
+  // A token issued to a device pushes only as that device (c.get("device") is the token's device, null for old tokens).
+  const device = c.get("device");
+  if (device !== null && parsed.data.device !== device) {
+    return problem(c, 403, `Phiên đăng nhập này được cấp cho thiết bị "${device}", không phải "${parsed.data.device}". Hãy đăng nhập lại trên thiết bị này.`);
+  }
   const ids = pushItemIds(parsed.data.changes);
   if (typeof ids === "string") return problem(c, 400, ids);
-  return c.json(await pushChanges(c.get("storage"), c.get("user"), parsed.data.changes, ids));
+  // DEVICE BINDING: the changes must be this device's; the body's device, which the token's device (if any) has
+  // checked above, until every token is bound to a device.
+  return c.json(await pushChanges(c.get("storage"), c.get("user"), parsed.data.changes, ids, { via: "push", device: parsed.data.device }));
 });
 
 syncRoutes.get("/pull", async (c) => {
