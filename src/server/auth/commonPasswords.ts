@@ -1,6 +1,6 @@
 /**
  * Passwords of 12 characters or more that guessing lists try first (shorter ones are refused anyway), compared
- * in lower case without spaces, dots, dashes and underscores. Includes the Vietnamese favourites.
+ * in lower case without spaces, dots, dashes and underscores (so a few cores are shorter than 12). Includes the Vietnamese favourites.
  */
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   "123456789012", "1234567890123", "12345678901234", "123456789123", "1234567891011", "123123123123", "111111111111",
@@ -16,5 +16,6 @@ export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   "vietnam12345", "vietnam123456", "vietnamvodich", "hanoi1234567", "saigon123456", "hochiminh1234", "thanhhoa12345",
   "kiemtra12345", "kiemtraiso123", "kiemtraiso9001", "iso900120152015", "iso9001201512", "tcvniso900112",
   "sokhcn123456", "sokhoahoccongnghe", "quantrivien123", "quantri123456", "nguoidung1234", "taikhoan12345",
+  "matkhau1234", "matkhau12345678", "password123", "admin123456", "qwerty12345", "12345678910", "abc12345678",
   "12345678abcd", "abcdef123456", "a12345678910", "aa1234567890", "zaq12wsxcde3", "1234qwerasdf", "qwer1234asdf",
 ]);
