@@ -1,9 +1,7 @@
-import { InspectionExportSchema } from "../../domain/inspectionExport";
+import { IssuerSchema } from "../../domain/inspectionExport";
 import type { AppDb } from "./AppDb";
 import { META } from "./META";
 import type { RecordIssuer } from "./RecordIssuer";
-
-const IssuerSchema = InspectionExportSchema.shape.issuer.unwrap();
 
 /** The record issuer set in Settings, or undefined when never set (the record then uses its defaults). */
 export async function loadRecordIssuer(db: AppDb): Promise<RecordIssuer | undefined> {
