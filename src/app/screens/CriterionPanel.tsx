@@ -33,6 +33,12 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked, 
   type Fields = Omit<ScoreInput, "inspectionId" | "criterionCode">;
   const save = (fields: Fields) => runSave(() => scoreCriterion(db, { inspectionId, criterionCode: criterion.code, ...fields }));
   const setOutcome = (o: Outcome) => save({ outcome: o });
+  // What a text field still in its typing pause would write (mirrored, so a reload or a crash loses none of it).
+  const mirrorOf = (field: "note" | "naReason") => (draft: string) => [
+    ...(result?.inspectionId ? [] : [{ entity: "result" as const, rowId, field: "inspectionId", value: inspectionId }]),
+    ...(result?.criterionCode ? [] : [{ entity: "result" as const, rowId, field: "criterionCode", value: criterion.code }]),
+    { entity: "result" as const, rowId, field, value: draft.normalize("NFC") },
+  ];
   const seen = new Set(result?.evidence ?? []);
   const toggleEvidence = (e: string) => {
     const next = new Set(seen);
@@ -74,7 +80,7 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked, 
           ))}
         </div>
       )}
-      {result?.outcome === "na" && <TextField label={t("naReason")} value={result.naReason ?? ""} disabled={locked} onCommit={(v) => void save({ naReason: v.normalize("NFC") })} testId="na-reason" />}
+      {result?.outcome === "na" && <TextField label={t("naReason")} value={result.naReason ?? ""} disabled={locked} onCommit={(v) => save({ naReason: v.normalize("NFC") })} mirror={mirrorOf("naReason")} testId="na-reason" />}
       {criterion.evidence.length > 0 && (
         <fieldset className="card" disabled={locked}>
           <legend>
@@ -88,7 +94,7 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked, 
           ))}
         </fieldset>
       )}
-      <TextField label={t("note")} multiline value={result?.note ?? ""} disabled={locked} onCommit={(v) => void save({ note: v.normalize("NFC") })} testId="criterion-note" />
+      <TextField label={t("note")} multiline value={result?.note ?? ""} disabled={locked} onCommit={(v) => save({ note: v.normalize("NFC") })} mirror={mirrorOf("note")} testId="criterion-note" />
       <DocumentsEditor documents={result?.documents ?? []} disabled={locked} onChange={(docs: DocumentRef[]) => void save({ documents: docs })} />
       <PhotoPicker inspectionId={inspectionId} ownerId={rowId} photos={photos} disabled={locked} />
     </article>

@@ -17,8 +17,10 @@ interface Props {
 export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
   const t = useT();
   const edit = useEdit();
-  const setF = (field: string, value: unknown) => void edit([{ entity: "finding", rowId: finding.id, field, value }]);
-  const setA = (a: ActionRow, field: string, value: unknown) => void edit([{ entity: "action", rowId: a.id, field, value }]);
+  const fEdit = (field: string, value: unknown) => [{ entity: "finding" as const, rowId: finding.id, field, value }];
+  const aEdit = (a: ActionRow, field: string, value: unknown) => [{ entity: "action" as const, rowId: a.id, field, value }];
+  const setF = (field: string, value: unknown) => edit(fEdit(field, value));
+  const setA = (a: ActionRow, field: string, value: unknown) => edit(aEdit(a, field, value));
   // Removing a finding removes its actions with it, in one write, so no action is left without its finding.
   const removeFinding = () =>
     void edit([
@@ -52,20 +54,20 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
             <option value="observation">{t("kindObservation")}</option>
           </select>
         </label>
-        <TextField label={t("findingText")} multiline value={finding.text ?? ""} disabled={locked} onCommit={(v) => setF("text", v.normalize("NFC"))} testId="finding-text" />
+        <TextField label={t("findingText")} multiline value={finding.text ?? ""} disabled={locked} onCommit={(v) => setF("text", v.normalize("NFC"))} mirror={(v) => fEdit("text", v.normalize("NFC"))} testId="finding-text" />
         {!locked && <ConfirmRemove label={t("remove")} question={t("removeFindingConfirm")} onConfirm={removeFinding} testId="finding-remove" />}
       </fieldset>
       <h3>{t("actions")}</h3>
       <p className="muted">{t("dueHint")}</p>
       {actions.map((a) => (
         <div key={a.id} className="card" data-testid="action">
-          <TextField label={t("actionDescription")} multiline value={a.description ?? ""} onCommit={(v) => setA(a, "description", v.normalize("NFC"))} testId="action-description" />
+          <TextField label={t("actionDescription")} multiline value={a.description ?? ""} onCommit={(v) => setA(a, "description", v.normalize("NFC"))} mirror={(v) => aEdit(a, "description", v.normalize("NFC"))} testId="action-description" />
           <div className="grid2">
-            <TextField label={t("actionOwner")} value={a.owner ?? ""} onCommit={(v) => setA(a, "owner", v.normalize("NFC"))} testId="action-owner" />
-            <DateInput label={t("dueOn")} value={a.dueOn ?? null} onChange={(v) => setA(a, "dueOn", v)} testId="action-due" />
+            <TextField label={t("actionOwner")} value={a.owner ?? ""} onCommit={(v) => setA(a, "owner", v.normalize("NFC"))} mirror={(v) => aEdit(a, "owner", v.normalize("NFC"))} testId="action-owner" />
+            <DateInput label={t("dueOn")} value={a.dueOn ?? null} onChange={(v) => void setA(a, "dueOn", v)} testId="action-due" />
             <label>
               {t("status")}
-              <select value={a.status ?? "open"} onChange={(e) => setA(a, "status", e.target.value)} data-testid="action-status">
+              <select value={a.status ?? "open"} onChange={(e) => void setA(a, "status", e.target.value)} data-testid="action-status">
                 {ActionStatusSchema.options.map((s) => (
                   <option key={s} value={s}>
                     {t(`actionStatus_${s}`)}
@@ -74,7 +76,7 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
               </select>
             </label>
           </div>
-          <ConfirmRemove label={t("removeAction")} question={t("removeActionConfirm")} onConfirm={() => setA(a, "deleted", true)} testId="action-remove" />
+          <ConfirmRemove label={t("removeAction")} question={t("removeActionConfirm")} onConfirm={() => void setA(a, "deleted", true)} testId="action-remove" />
         </div>
       ))}
       <button type="button" onClick={onAddAction} data-testid="add-action">

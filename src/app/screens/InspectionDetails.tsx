@@ -18,24 +18,25 @@ interface Props {
 export function InspectionDetails({ inspection: insp, locked }: Props) {
   const t = useT();
   const edit = useEdit();
-  const set = (field: string, value: unknown) => void edit([{ entity: "inspection", rowId: insp.id, field, value }]);
+  const one = (field: string, value: unknown) => [{ entity: "inspection" as const, rowId: insp.id, field, value }];
+  const set = (field: string, value: unknown) => edit(one(field, value));
   return (
     <details className="card" open data-testid="inspection-details">
       <summary>
         <strong>{t("inspectionDetails")}</strong>
       </summary>
       <div className="grid2">
-        <TextField label={t("decisionRef")} value={insp.decisionRef ?? ""} disabled={locked} onCommit={(v) => set("decisionRef", v.trim().normalize("NFC"))} testId="details-decision-ref" />
-        <DateInput label={t("decisionDate")} value={insp.decisionDate ?? null} disabled={locked} onChange={(v) => set("decisionDate", v)}
+        <TextField label={t("decisionRef")} value={insp.decisionRef ?? ""} disabled={locked} onCommit={(v) => set("decisionRef", v.trim().normalize("NFC"))} mirror={(v) => one("decisionRef", v.trim().normalize("NFC"))} testId="details-decision-ref" />
+        <DateInput label={t("decisionDate")} value={insp.decisionDate ?? null} disabled={locked} onChange={(v) => void set("decisionDate", v)}
           max={{ iso: insp.startedOn, message: t("decisionAfterStart", { date: formatDate(insp.startedOn) }) }}
           testId="details-decision-date"
         />
         <TextField label={t("decisionIssuer")} value={insp.decisionIssuer ?? ""} disabled={locked} onCommit={(v) => set("decisionIssuer", v.trim().normalize("NFC"))} testId="details-decision-issuer" />
         <TextField label={t("decisionSubject")} value={insp.decisionSubject ?? ""} disabled={locked} onCommit={(v) => set("decisionSubject", v.trim().normalize("NFC"))} testId="details-decision-subject" />
-        <TextField label={t("place")} value={insp.place ?? ""} disabled={locked} onCommit={(v) => set("place", v.trim().normalize("NFC"))} testId="details-place" />
+        <TextField label={t("place")} value={insp.place ?? ""} disabled={locked} onCommit={(v) => set("place", v.trim().normalize("NFC"))} mirror={(v) => one("place", v.trim().normalize("NFC"))} testId="details-place" />
       </div>
-      <PeopleField legend={t("teamMembers")} value={insp.members ?? []} disabled={locked} onCommit={(v) => set("members", v)} testId="details-members" />
-      <PeopleField legend={t("agencyMembers")} value={insp.agencyMembers ?? []} disabled={locked} onCommit={(v) => set("agencyMembers", v)} testId="details-agency-members" />
+      <PeopleField legend={t("teamMembers")} value={insp.members ?? []} disabled={locked} onCommit={(v) => void set("members", v)} testId="details-members" />
+      <PeopleField legend={t("agencyMembers")} value={insp.agencyMembers ?? []} disabled={locked} onCommit={(v) => void set("agencyMembers", v)} testId="details-agency-members" />
     </details>
   );
 }

@@ -7,6 +7,7 @@ import { PeopleEditor, type PersonDraft } from "../components/PeopleEditor";
 import { createInspection, type NewInspection } from "../db/createInspection";
 import { newId } from "../db/newId";
 import type { Session } from "../db/Session";
+import { useFormDraft } from "../hooks/useFormDraft";
 import { useStorageState } from "../hooks/useStorageState";
 import { formatDate } from "../i18n/formatDate";
 import { todayIso } from "../i18n/todayIso";
@@ -35,16 +36,31 @@ export function StartInspection({ session, query }: Props) {
     (c, i, all) => all.findIndex((x) => x.id === c.id && x.version === c.version) === i,
   );
 
-  const [mode, setMode] = useState<Mode>(query.mode === "desk" ? "desk" : "onsite");
-  const [checklistKey, setChecklistKey] = useState("");
-  const [decisionRef, setDecisionRef] = useState("");
-  const [decisionDate, setDecisionDate] = useState<string | null>(null);
-  const [startedOn, setStartedOn] = useState<string | null>(todayIso());
-  const [place, setPlace] = useState("");
-  const [leadName, setLeadName] = useState<string | null>(null);
-  const [agencyRepresentative, setAgencyRepresentative] = useState("");
-  const [members, setMembers] = useState<PersonDraft[] | null>(null);
-  const [agencyMembers, setAgencyMembers] = useState<PersonDraft[]>([{ name: "", role: "" }]);
+  // The form saves itself like every other screen: Back and Forward, a reload or a kill bring it back as typed.
+  const draftKey = `start:${agencyId}|${query.plan ?? ""}`;
+  const [form, patch, clearDraft] = useFormDraft(draftKey, () => ({
+    mode: (query.mode === "desk" ? "desk" : "onsite") as Mode,
+    checklistKey: "",
+    decisionRef: "",
+    decisionDate: null as string | null,
+    startedOn: todayIso() as string | null,
+    place: "",
+    leadName: null as string | null,
+    agencyRepresentative: "",
+    members: null as PersonDraft[] | null,
+    agencyMembers: [{ name: "", role: "" }] as PersonDraft[],
+  }));
+  const { mode, checklistKey, decisionRef, decisionDate, startedOn, place, leadName, agencyRepresentative, members, agencyMembers } = form;
+  const setMode = (v: Mode) => patch({ mode: v });
+  const setChecklistKey = (v: string) => patch({ checklistKey: v });
+  const setDecisionRef = (v: string) => patch({ decisionRef: v });
+  const setDecisionDate = (v: string | null) => patch({ decisionDate: v });
+  const setStartedOn = (v: string | null) => patch({ startedOn: v });
+  const setPlace = (v: string) => patch({ place: v });
+  const setLeadName = (v: string | null) => patch({ leadName: v });
+  const setAgencyRepresentative = (v: string) => patch({ agencyRepresentative: v });
+  const setMembers = (v: PersonDraft[] | null) => patch({ members: v });
+  const setAgencyMembers = (v: PersonDraft[]) => patch({ agencyMembers: v });
   const [error, setError] = useState<string | null>(null);
   // Date fields whose text is flagged (not a date, a date that does not exist, out of order): creating waits for them.
   const [dateProblems, setDateProblems] = useState<Record<string, string>>({});
@@ -88,7 +104,10 @@ export function StartInspection({ session, query }: Props) {
     };
     // The data layer writes every field at once and keeps the pinned checklist version on this tablet.
     const ok = await runSave(() => createInspection(db, input, { checklist: chosen }));
-    if (ok) navigate(`/i/${id}/score`, undefined, true);
+    if (ok) {
+      await clearDraft();
+      navigate(`/i/${id}/score`, undefined, true);
+    }
   };
 
   return (

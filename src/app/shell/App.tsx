@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import type { AppDb } from "../db/AppDb";
 import { loadResumeState } from "../db/loadResumeState";
+import { recoverDrafts } from "../save/draftMirror";
 import type { ResumeState } from "../db/ResumeState";
 import { IosInstallHint } from "../components/IosInstallHint";
 import { PrivateModeBanner } from "../components/PrivateModeBanner";
@@ -43,11 +44,15 @@ export function App({ db, sync, onLogin }: Props) {
   const [resume, setResume] = useState<ResumeState | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void loadResumeState(db).then((r) => {
-      if (!live) return;
-      if (r && atHome()) history.replaceState(history.state, "", r.hash);
-      setResume(r);
-    });
+    // Text typed in the last pause before a reload, a crash or a kill is saved first, so every screen shows it.
+    void recoverDrafts(db)
+      .catch(() => 0)
+      .then(() => loadResumeState(db))
+      .then((r) => {
+        if (!live) return;
+        if (r && atHome()) history.replaceState(history.state, "", r.hash);
+        setResume(r);
+      });
     return () => {
       live = false;
     };
