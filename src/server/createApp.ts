@@ -66,8 +66,15 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.use("*", securityHeaders);
   app.use("/api/*", async (c, next) => {
     // One rule for every string a client sends: no NUL, no lone surrogate (PostgreSQL cannot store them).
-    for (const [k, v] of new URL(c.req.url).searchParams) {
-      if (!jsonIsStorable(k) || !jsonIsStorable(v)) return problem(c, 400, "Tham số trên đường dẫn chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ).");
+    const url = new URL(c.req.url);
+    let path = url.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      /* not percent-decodable: the route answers it */
+    }
+    if (!jsonIsStorable(path) || [...url.searchParams].some(([k, v]) => !jsonIsStorable(k) || !jsonIsStorable(v))) {
+      return problem(c, 400, "Đường dẫn hoặc tham số chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode lẻ).");
     }
     c.set("storage", opts.storage);
     c.set("now", now);
