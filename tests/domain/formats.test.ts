@@ -6,19 +6,11 @@ import { describe, expect, it } from "vitest";
 import { ChecklistSchema } from "../../src/domain/checklist";
 import { InspectionExportSchema } from "../../src/domain/inspectionExport";
 import { runReportCli } from "../../src/report/cli/runReportCli";
+import { withUnknownFields } from "../fixtures/formats/withUnknownFields";
 
 const DIR = join(__dirname, "../fixtures/formats");
 const fixtures = (prefix: string) => readdirSync(DIR).filter((f) => f.startsWith(prefix) && f.endsWith(".json")).sort();
 const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(DIR, file), "utf8"));
-
-/** The same document with a field no version knows in every object (a file from a later version). */
-export function withUnknownFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withUnknownFields);
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = { xFutureField: { nested: [1, "hai"] } };
-  for (const [k, v] of Object.entries(value)) out[k] = withUnknownFields(v);
-  return out;
-}
 
 describe("htqlcl-inspection/1: every released version's file still opens", () => {
   it("keeps one fixture per released version", () => {

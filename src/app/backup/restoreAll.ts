@@ -9,6 +9,7 @@ import { DEVICE_META_KEYS, META } from "../db/META";
 import type { ChangeRow } from "../db/rowTypes";
 import { sha256Hex } from "../db/sha256Hex";
 import { BACKUP_FORMAT } from "./backupAll";
+import { upgradeBackupTables } from "./upgradeBackupTables";
 
 export interface RestoreReport {
   changes: number;
@@ -41,7 +42,8 @@ export async function restoreAll(db: AppDb, bytes: Uint8Array, opts: { now?: num
     if ((await sha256Hex(data)) !== b.sha256) throw new Error(`Ảnh ${b.sha256.slice(0, 12)}… trong bản sao lưu bị hỏng (sai mã SHA-256).`);
     blobs.push({ sha256: b.sha256, mime: b.mime, uploaded: b.uploaded === 1 ? 1 : 0, bytes: data.buffer });
   }
-  const tables = doc.tables;
+  // A backup written by an older version is brought to this version's row shapes first.
+  const tables = upgradeBackupTables(doc.tables, doc.schemaVersion);
   const now = opts.now ?? Date.now();
   return db.transaction("rw", [...ALL_TABLES], async () => {
     const device = await ensureDeviceId(db);
