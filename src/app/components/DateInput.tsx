@@ -39,7 +39,7 @@ export function DateInput({ label, value, onChange, disabled, required, testId, 
   useEffect(() => {
     reported.current = value;
     if (parseVietDate(text) !== value) setText(formatDate(value));
-    // Only outside changes of the value reset the text being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only outside changes of the value reset the text being typed
   }, [value]);
 
   const problemOf = (s: string): string | null => {
@@ -58,6 +58,7 @@ export function DateInput({ label, value, onChange, disabled, required, testId, 
   // A date held back by its bound is reported once the other date moves and lets it through.
   useEffect(() => {
     if (parseVietDate(text)) commit(text);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a move of a bound reports again the date it held back
   }, [min?.iso, max?.iso]);
   const latestOnProblem = useRef(onProblem);
   latestOnProblem.current = onProblem;

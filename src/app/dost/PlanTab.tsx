@@ -31,7 +31,7 @@ export function PlanTab({ token, province, year }: { token: string; province: st
   const id = stored?.id ?? planRowId(province, year);
   const agencyRows = useLiveQuery(() => db.agencies.toArray(), [db]);
   const teamRows = useLiveQuery(() => db.teams.toArray(), [db]);
-  // A team exists once a user belongs to it (DESIGN §6): besides team records, the teams seen in inspections count,
+  // A team exists once a user belongs to it (docs/sync-protocol.md, Records): besides team records, the teams seen in inspections count,
   // with the lead names they were signed with (to name a team that has no record).
   const seenTeams = useLiveQuery(async () => {
     const leads = new Map<string, string[]>();
@@ -59,7 +59,8 @@ export function PlanTab({ token, province, year }: { token: string; province: st
       hasRecord: record.has(id),
       name: teamDisplayName({ id, name: record.get(id)?.name, leadNames: seenTeams?.get(id) ?? [], accounts: accounts.get(id) ?? [] }, t),
     }));
-  }, [teamRows, seenTeams, stored, province, accounts, lang]); // t is a new function each render; lang is what it follows
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t is a new function each render; lang is what it follows
+  }, [teamRows, seenTeams, stored, province, accounts, lang]);
   // Last year's results choose who is visited first (TT 26 Art. 37: a desk review's result feeds next year's visits);
   // a merged or renamed unit inherits its predecessors' results.
   const priority = useLiveQuery(async () => {

@@ -8,7 +8,7 @@ export function useTeamAccounts(token: string): Map<string, TeamAccount[]> {
   const [byTeam, setByTeam] = useState(new Map<string, TeamAccount[]>());
   useEffect(() => {
     let live = true;
-    fetch("/api/users", { headers: { authorization: `Bearer ${token}` } })
+    void fetch("/api/users", { headers: { authorization: `Bearer ${token}` } })
       .then(async (res) => (res.ok ? ((await res.json()) as { users: (TeamAccount & { team: string | null })[] }).users : []))
       .catch(() => [])
       .then((users) => {

@@ -45,6 +45,7 @@ export function AgencyPicker({ session }: { session: Session | null }) {
       out.push({ kind, parents });
     }
     return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- ended() reads only today's date, fixed while the picker is open
   }, [agencies, query]);
 
   const add = async (v: { name: string; kind: AgencyKind; parentId: string | null }) => {

@@ -9,6 +9,22 @@ export interface DownscaledImage extends PdfImage {
   height: number;
 }
 
+// The browser APIs used below, declared here: this file also runs (and is type-checked) in Node, without the DOM library.
+interface Bitmap {
+  width: number;
+  height: number;
+  close(): void;
+}
+interface BrowserImaging {
+  createImageBitmap?: (blob: Blob) => Promise<Bitmap>;
+  OffscreenCanvas?: new (width: number, height: number) => {
+    width: number;
+    height: number;
+    getContext(kind: "2d"): { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void; drawImage(b: Bitmap, x: number, y: number, w: number, h: number): void } | null;
+    convertToBlob(options: { type: string; quality: number }): Promise<Blob>;
+  };
+}
+
 /**
  * Re-encodes a photo as a JPEG at most MAX_PHOTO_SIDE pixels on its longest side, where the platform can
  * (browsers: createImageBitmap + OffscreenCanvas). Returns the very same object when nothing changed: in Node
@@ -17,20 +33,20 @@ export interface DownscaledImage extends PdfImage {
  * an app export already at the report size and embeds its bytes as they are, the same in Node and browser.
  */
 export async function downscaleImage(img: PdfImage): Promise<PdfImage | DownscaledImage> {
-  const g = globalThis as { createImageBitmap?: unknown; OffscreenCanvas?: unknown };
+  const g = globalThis as BrowserImaging;
   if (typeof g.createImageBitmap !== "function" || typeof g.OffscreenCanvas !== "function") return img;
   try {
     // A plain loop: Uint8Array.from with a mapping callback took ~90 ms per camera photo.
     const bin = atob(img.data);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: img.mime }));
+    const bitmap = await g.createImageBitmap(new Blob([bytes], { type: img.mime }));
     const scale = MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height);
     if (scale >= 1) {
       bitmap.close();
       return img;
     }
-    const canvas = new OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
+    const canvas = new g.OffscreenCanvas(Math.round(bitmap.width * scale), Math.round(bitmap.height * scale));
     const ctx = canvas.getContext("2d");
     if (!ctx) return img;
     ctx.fillStyle = "#fff";
