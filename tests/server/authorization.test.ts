@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Change } from "../../src/domain/change";
 import { sha256Hex } from "../../src/server/auth/sha256Hex";
-import { addUser, call, change, hlc, openHarness, pullAll, push, type Harness, type TestUser } from "./serverHarness";
+import { addUser, call, change, hlc, openHarness, pullAll, push, rowOf, type Harness, type TestUser } from "./serverHarness";
 
 interface Actor {
   name: string;
@@ -122,7 +122,7 @@ describe("authorization matrix", () => {
     expect(res.json.rejected.map((r: { id: string }) => r.id)).toEqual([notReview.id, otherProvince.id, plan.id]);
     // Once DOST has reviewed it, the team can no longer edit it.
     const reviewed = change({ entity: "agency", rowId: "ag-new", field: "needsReview", value: false, hlc: hlc(t++, "devD"), prevHlc: ok.hlc, device: "devD" });
-    expect((await push(h, users.get("dostP1")!, [reviewed])).json.accepted).toEqual([reviewed.id]);
+    expect((await push(h, users.get("dostP1")!, [reviewed], "devD")).json.accepted).toEqual([reviewed.id]);
     const again = change({ entity: "agency", rowId: "ag-new", field: "name", value: "đổi tên", hlc: hlc(t++) });
     expect((await push(h, insp, [again])).json.rejected).toHaveLength(1);
   });
@@ -163,13 +163,21 @@ describe("authorization matrix", () => {
     expect((await call(h, "GET", "/api/auth/me", u)).status).toBe(401);
   });
 
-  it("limits failed logins per client address too (X-Forwarded-For behind a trusted proxy)", async () => {
+  it("slows failed logins per client address too: the address the trusted proxy added (right-most), never one where someone logged in", async () => {
     process.env.TRUST_PROXY = "1";
     try {
-      const from = (ip: string, username: string) => call(h, "POST", "/api/auth/login", null, { username, password: "sai-mat-khau" }, { "X-Forwarded-For": `${ip}, 10.0.0.1` });
-      for (let i = 0; i < 50; i++) expect((await from("203.0.113.7", `khach${i}`)).status).toBe(401);
-      expect((await from("203.0.113.7", "khach-moi")).status).toBe(429);
+      // the client wrote the left entries; the proxy appended the address it saw
+      const from = (ip: string, username: string, password = "sai-mat-khau", spoofed = "10.9.8.7") =>
+        call(h, "POST", "/api/auth/login", null, { username, password }, { "X-Forwarded-For": `${spoofed}, ${ip}` });
+      for (let i = 0; i < 50; i++) expect((await from("203.0.113.7", `khach${i}`, "sai-mat-khau", `198.51.100.${i}`)).status).toBe(401);
+      const slowed = await from("203.0.113.7", "khach-moi");
+      expect(slowed.status).toBe(429);
+      expect(Number(slowed.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect((await from("203.0.113.7", "khach-moi", "sai-mat-khau", "198.51.100.2")).status).toBe(429);
       expect((await from("198.51.100.2", "khach-moi")).status).toBe(401);
+      // an office address where someone logged in is never slowed down by other accounts' failures
+      expect((await from("203.0.113.9", "inspT1", "matkhau-123")).status).toBe(200);
+      for (let i = 0; i < 60; i++) expect((await from("203.0.113.9", `nguoi${i}`)).status).toBe(401);
     } finally {
       delete process.env.TRUST_PROXY;
     }
@@ -204,14 +212,14 @@ describe("authorization matrix", () => {
     expect(r2.json.detail).toMatch(/tỉnh "P2"/);
     expect(await h.storage.query("select 1 from changes where id = $1", [p2b[0]!.id])).toEqual({ rows: [] });
     // the P2 tablet can still push its own changes, into its own scope
-    const own = await push(h, users.get("inspT3")!, [...p2, ...p2b]);
+    const own = await push(h, users.get("inspT3")!, [...p2, ...p2b], "devB");
     expect(own.json.accepted).toHaveLength(3);
     expect(await scopeOf("carried-1")).toEqual({ province: "P2", team: "T3" });
 
-    // a T1 tablet carrying a T2 inspector's change is refused; a teammate's or the lead's change is fine
+    // a T1 tablet carrying a T2 inspector's change in a bundle is refused; a teammate's or the lead's change is fine
     const t2 = byAuthor("carried-3", "inspT2");
     const mate = byAuthor("carried-4", "leadT1");
-    const r3 = await push(h, users.get("inspT1")!, [t2, mate]);
+    const r3 = await call(h, "POST", "/api/sync/bundle", users.get("inspT1")!, bundle([t2, mate]));
     expect(r3.json.accepted).toEqual([mate.id]);
     expect(r3.json.rejected[0]).toMatchObject({ id: t2.id, reason: expect.stringMatching(/đoàn khác/) });
     expect(await scopeOf("carried-3")).toBeNull();
@@ -220,7 +228,7 @@ describe("authorization matrix", () => {
     expect((await call(h, "POST", "/api/sync/bundle", users.get("dostP1")!, bundle([viaDost], { province: "P1" }))).json.accepted).toEqual([viaDost.id]);
     expect(await scopeOf("carried-5")).toEqual({ province: "P1", team: "T2" });
     const viaAdmin = byAuthor("carried-6", "inspT3");
-    expect((await push(h, users.get("admin2")!, [viaAdmin])).json.accepted).toEqual([viaAdmin.id]);
+    expect((await call(h, "POST", "/api/sync/bundle", users.get("admin2")!, bundle([viaAdmin]))).json.accepted).toEqual([viaAdmin.id]);
     expect(await scopeOf("carried-6")).toEqual({ province: "P2", team: "T3" });
     expect((await pullAll(h, users.get("inspT2")!)).some((c) => c.rowId === "carried-5")).toBe(true);
   });
@@ -250,6 +258,77 @@ describe("authorization matrix", () => {
       const r2 = await push(h, t1, [own, badId, otherInsp, otherCode]);
       expect(r2.json.accepted).toEqual([own.id]);
       expect((r2.json.rejected as { reason: string }[]).map((x) => /<cuộc kiểm tra>\/<mã tiêu chí>/.test(x.reason))).toEqual([true, true, true]);
+    });
+
+    it("binds a change id to its content: another user's id, a refused id or a replayed id with other content is a taken id", async () => {
+      const t1 = users.get("inspT1")!;
+      const mine = change({ entity: "inspection", rowId: "inspection-T1", field: "notes", value: "của T1", hlc: hlc(t++), user: "inspT1" });
+      expect((await push(h, t1, [mine])).json.accepted).toEqual([mine.id]);
+      // another user sends the same id with other content: answered as a taken id, the content is not silently dropped
+      const theirs = { ...change({ entity: "inspection", rowId: "inspection-T2", field: "notes", value: "của T2", hlc: hlc(t++), user: "inspT2" }), id: mine.id };
+      const r1 = await push(h, users.get("inspT2")!, [theirs]);
+      expect(r1.json.accepted).toEqual([]);
+      expect(r1.json.rejected[0]).toMatchObject({ id: mine.id, reason: expect.stringMatching(/mã trùng/) });
+      expect((await rowOf(h, "inspection", "inspection-T1"))!.data.notes).toBe("của T1");
+      expect(await rowScope("inspection", "inspection-T2")).toEqual({ province: "P1", team: "T2" });
+      // the same content again is the same change
+      expect((await push(h, t1, [mine])).json.accepted).toEqual([mine.id]);
+
+      // a refused id cannot be taken over by other content, even by a teammate who may write the row
+      const refused = change({ entity: "inspection", rowId: "inspection-T1", field: "status", value: "finalized", hlc: hlc(t++), user: "inspT1" });
+      expect((await push(h, t1, [refused])).json.rejected).toHaveLength(1);
+      const takeover = { ...change({ entity: "inspection", rowId: "inspection-T1", field: "notes", value: "chiếm mã", hlc: hlc(t++), user: "leadT1" }), id: refused.id };
+      const r2 = await push(h, users.get("leadT1")!, [takeover]);
+      expect(r2.json.rejected[0]).toMatchObject({ id: refused.id, reason: expect.stringMatching(/mã trùng/) });
+      expect((await rowOf(h, "inspection", "inspection-T1"))!.data.notes).toBe("của T1");
+
+      // a bundle replaying an accepted id with other content (another photo) is refused, and its photo not stored
+      const att = change({ entity: "attachment", rowId: "att-T1", field: "sha256", value: "a".repeat(64), hlc: hlc(t++), user: "inspT1" });
+      expect((await push(h, t1, [att])).json.accepted).toEqual([att.id]);
+      const photo = new TextEncoder().encode("ảnh của kẻ khác");
+      const sha = sha256Hex(photo);
+      const replay = { ...att, value: sha };
+      const r3 = await call(h, "POST", "/api/sync/bundle", users.get("dostP1")!, { format: "htqlcl-bundle/1", changes: [replay], blobs: { [sha]: Buffer.from(photo).toString("base64") } });
+      expect(r3.status).toBe(422);
+      expect(r3.json.rejected[0]).toMatchObject({ id: att.id, reason: expect.stringMatching(/mã trùng/) });
+      expect((await h.storage.query("select 1 from blobs where sha256 = $1", [sha])).rows).toEqual([]);
+      expect((await rowOf(h, "attachment", "att-T1"))!.data.sha256).toBe("a".repeat(64));
+    });
+
+    it("records the authenticated user and device as author on push; carried authorship only in a bundle, with its carrier", async () => {
+      const t1 = users.get("inspT1")!;
+      const as = (name: string, device = "devA") =>
+        change({ entity: "inspection", rowId: "inspection-T1", field: "notes", value: `ký tên ${name}`, hlc: hlc(t++, device), device, user: name });
+      const forged = ["admin2", "dostP1", "leadT1", "inspT2", "inspT3"].map((n) => as(n));
+      const unknown = as("khong-ton-tai");
+      const local = as("local");
+      const otherDevice = as("inspT1", "devZ");
+      const r = await push(h, t1, [...forged, unknown, local, otherDevice], "devA");
+      expect(r.json.accepted).toEqual([unknown.id, local.id]);
+      for (const x of r.json.rejected.slice(0, forged.length) as { reason: string }[]) expect(x.reason).toMatch(/chỉ chính người đó/);
+      expect(r.json.rejected[forged.length]).toMatchObject({ id: otherDevice.id, reason: expect.stringMatching(/thiết bị "devZ"/) });
+      const stored = await h.storage.query<{ user: string; pushed_by: string }>(`select "user", pushed_by from changes where id = any($1) order by id`, [[unknown.id, local.id]]);
+      expect(stored.rows).toEqual([{ user: "inspT1", pushed_by: t1.id }, { user: "inspT1", pushed_by: t1.id }]);
+
+      // an inspector cannot finalize by naming the lead, on push or in a bundle; a lead's finalize counts from the lead
+      const fin = change({ entity: "inspection", rowId: "inspection-T1", field: "status", value: "finalized", hlc: hlc(t++, "devL"), device: "devL", user: "leadT1" });
+      expect((await push(h, t1, [fin])).json.rejected).toHaveLength(1);
+      const viaBundle = await call(h, "POST", "/api/sync/bundle", t1, { format: "htqlcl-bundle/1", changes: [fin], blobs: {} });
+      expect(viaBundle.status).toBe(422);
+      expect(viaBundle.json.rejected[0].reason).toMatch(/Chỉ trưởng đoàn/);
+      expect((await rowOf(h, "inspection", "inspection-T1"))!.data.status).toBeUndefined();
+      // the lead's own tablet delivers it later: the same change, so the refused record is checked again
+      expect((await push(h, users.get("leadT1")!, [fin], "devL")).json.accepted).toEqual([fin.id]);
+
+      // a bundle keeps a teammate's authorship and records the carrier; it may not speak for admin or for DOST
+      const mate = change({ entity: "inspection", rowId: "inspection-T1", field: "decisionRef", value: "12/QĐ", hlc: hlc(t++, "devL"), device: "devL", user: "leadT1" });
+      const asAdmin = as("admin2", "devQ");
+      const asDost = as("dostP1", "devQ");
+      const b = await call(h, "POST", "/api/sync/bundle", t1, { format: "htqlcl-bundle/1", changes: [mate, asAdmin, asDost], blobs: {} });
+      expect(b.json.accepted).toEqual([mate.id]);
+      expect(b.json.rejected.map((x: { reason: string }) => x.reason)).toEqual([expect.stringMatching(/quản trị viên/), expect.stringMatching(/Sở KH&CN/)]);
+      const carried = await h.storage.query<{ user: string; pushed_by: string }>(`select "user", pushed_by from changes where id = $1`, [mate.id]);
+      expect(carried.rows).toEqual([{ user: "leadT1", pushed_by: t1.id }]);
     });
 
     it("counts in an agency's history only the rows of the agency's own province and the inspection's team", async () => {

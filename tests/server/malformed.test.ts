@@ -124,7 +124,7 @@ describe("malformed requests", () => {
     }
     expect(await counts()).toEqual({ ...before, u: before.u + 1 });
     // application/json with a charset, or a +json type, is JSON
-    const ok = await call(h, "POST", "/api/sync/push", insp, JSON.stringify({ device: "d", changes: [good] }), { "Content-Type": "application/json; charset=utf-8" });
+    const ok = await call(h, "POST", "/api/sync/push", insp, JSON.stringify({ device: "devA", changes: [good] }), { "Content-Type": "application/json; charset=utf-8" });
     expect(ok.json.accepted).toEqual([good.id]);
   });
 
@@ -153,7 +153,7 @@ describe("malformed requests", () => {
         body: body as BodyInit,
       });
     const c = change({ entity: "result", rowId: "I1/Z", field: "note", value: "nén gzip" });
-    const ok = await send(gzipSync(JSON.stringify({ device: "d", changes: [c] })), "gzip");
+    const ok = await send(gzipSync(JSON.stringify({ device: "devA", changes: [c] })), "gzip");
     expect(((await ok.json()) as { accepted: string[] }).accepted).toEqual([c.id]);
     const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024, 32));
     expect(bomb.length).toBeLessThan(1024 * 1024);
@@ -177,7 +177,7 @@ describe("malformed requests", () => {
     const res = await small.request("/api/sync/push", {
       method: "POST",
       headers: { Authorization: `Bearer ${insp.token}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ device: "d", changes }),
+      body: JSON.stringify({ device: "devA", changes }),
     });
     expect(res.status).toBe(413);
     expect(await countChanges(h)).toBe(0);
@@ -239,7 +239,7 @@ describe("malformed requests", () => {
       app.request("/api/sync/push", {
         method: "POST",
         headers: { Authorization: `Bearer ${insp.token}`, "Content-Type": "application/json" },
-        body: JSON.stringify({ device: "d", changes }),
+        body: JSON.stringify({ device: "devA", changes }),
       });
     const errSpy = console.error;
     console.error = () => undefined;

@@ -112,7 +112,10 @@ export async function call(h: Harness, method: string, path: string, user: TestU
  */
 export async function push(h: Harness, user: TestUser, changes: unknown[], device?: string) {
   if (device !== undefined) return call(h, "POST", "/api/sync/push", user, { device, changes });
-  const deviceOf = (c: unknown) => (c !== null && typeof c === "object" && typeof (c as { device?: unknown }).device === "string" ? (c as { device: string }).device : null);
+  const deviceOf = (c: unknown) => {
+    const d = c !== null && typeof c === "object" ? (c as { device?: unknown }).device : undefined;
+    return typeof d === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(d) ? d : null; // a malformed one goes with its neighbours
+  };
   const runs: { device: string; changes: unknown[] }[] = [];
   for (const c of changes) {
     const d = deviceOf(c) ?? runs[runs.length - 1]?.device ?? "devA";

@@ -102,9 +102,12 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     // Reopening (lead only) releases the lock and the kept edit applies.
     const byInsp = change({ entity: "inspection", rowId: "I1", field: "status", value: "draft", hlc: hlc(4000), prevHlc: fin.hlc, reopen: true });
     expect((await push(h, insp, [byInsp])).json.rejected[0].reason).toMatch(/trưởng đoàn/);
-    // The lead's own reopen, carried to the server by a teammate (a bundle), counts as the lead's.
+    // The lead's reopen carried by a teammate (a bundle) is judged on who sent it: refused; the lead's own push counts.
     const reopen = change({ entity: "inspection", rowId: "I1", field: "status", value: "draft", hlc: hlc(4000, "devL"), prevHlc: fin.hlc, reopen: true, device: "devL", user: "lead1" });
-    expect((await push(h, insp, [reopen])).json.accepted).toEqual([reopen.id]);
+    const carried = await call(h, "POST", "/api/sync/bundle", insp, { format: "htqlcl-bundle/1", changes: [reopen], blobs: {} });
+    expect(carried.json.rejected[0].reason).toMatch(/trưởng đoàn/);
+    expect((await rowOf(h, "result", "I1/A"))!.data.note).toBeUndefined();
+    expect((await push(h, lead, [reopen])).json.accepted).toEqual([reopen.id]);
     expect((await rowOf(h, "result", "I1/A"))!.data.note).toBe("sau khi hoàn tất");
   });
 
@@ -143,7 +146,7 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     await push(h, insp, mine.slice(4));
     const got = await pullAll(h, lead, 3);
     expect(got.map((c) => c.id)).toEqual(mine.map((c) => c.id));
-    expect(got[0]).toEqual(mine[0]);
+    expect(got[0]).toEqual({ ...mine[0], user: "insp1" }); // the author is who pushed it
     expect((await pullAll(h, other, 2)).map((c) => c.id)).toEqual(theirs.map((c) => c.id));
     // A reader with nothing to see jumps to the newest committed change instead of rescanning next time.
     const stranger = await addUser(h, "insp7", "inspector", "P2", "T7");

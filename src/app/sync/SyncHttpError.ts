@@ -3,6 +3,8 @@ export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The problem+json body of the answer, when it had one (a refused bundle lists its refused changes). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = "SyncHttpError";

@@ -1,6 +1,7 @@
 import { gzipSync, strToU8 } from "fflate";
-import { PushResponseSchema } from "../../domain/protocol";
+import { PushResponseSchema, type PushResponse } from "../../domain/protocol";
 import { META } from "../db/META";
+import type { Session } from "../db/Session";
 import { noteEpoch } from "./noteEpoch";
 import { requestJson } from "./requestJson";
 import type { SyncContext } from "./SyncContext";
@@ -9,7 +10,10 @@ import { SyncHttpError } from "./SyncHttpError";
 /**
  * Drain the outbox in stamp order, a batch per request. Each answered id leaves the outbox (a refused one is kept
  * in `rejected` with the server's reason) in one transaction; a lost answer just means the batch is sent again,
- * which the server answers the same way. Returns how many were refused, or "epoch" when the server was restored.
+ * which the server answers the same way. The server records the logged-in user and this device as the author of
+ * what is pushed, so changes this tablet carries for others (imported from a bundle, or made here by another
+ * user) go as a bundle, which keeps their authors and records this user as the carrier. Returns how many were
+ * refused, or "epoch" when the server was restored.
  */
 export async function pushOutbox(ctx: SyncContext): Promise<{ rejected: number } | "epoch"> {
   const { db } = ctx;
@@ -19,22 +23,21 @@ export async function pushOutbox(ctx: SyncContext): Promise<{ rejected: number }
   if (total === 0) return { rejected };
   ctx.report({ phase: "pushing", done: 0, total });
   const device = String((await db.meta.get(META.deviceId))?.value ?? "");
+  const me = ((await db.meta.get(META.session))?.value as Session | undefined)?.user.username;
   for (;;) {
     const batch = await db.outbox.orderBy("hlc").limit(ctx.pushBatch).toArray();
     if (batch.length === 0) return { rejected };
     const found = await db.changes.bulkGet(batch.map((o) => o.id));
     const changes = found.filter((c) => c !== undefined);
-    let raw: unknown;
+    const own = changes.filter((c) => c.device === device && (me === undefined || c.user === me));
+    const carried = changes.filter((c) => !own.includes(c));
+    let res: PushResponse = { accepted: [], rejected: [] };
     try {
-      const json = JSON.stringify({ device: device || "unknown", changes });
-      // Mountain links are slow: a batch of changes gzips to about an eighth.
-      const gzip = json.length > 2048;
-      raw = await requestJson(ctx.fetch, `${ctx.baseUrl}/api/sync/push`, {
-        method: "POST",
-        token: ctx.token,
-        headers: { "Content-Type": "application/json", ...(gzip ? { "Content-Encoding": "gzip" } : {}) },
-        body: gzip ? (gzipSync(strToU8(json)) as Uint8Array<ArrayBuffer>) : json,
-      });
+      if (own.length > 0) res = await send(ctx, "push", { device: device || "unknown", changes: own });
+      if (carried.length > 0) {
+        const more = await send(ctx, "bundle", { format: "htqlcl-bundle/1", changes: carried, blobs: {} });
+        res = { accepted: [...res.accepted, ...more.accepted], rejected: [...res.rejected, ...more.rejected], epoch: res.epoch ?? more.epoch };
+      }
     } catch (e) {
       if (e instanceof SyncHttpError && e.status === 413 && ctx.pushBatch > 1) {
         ctx.pushBatch = Math.max(1, Math.floor(ctx.pushBatch / 2));
@@ -42,9 +45,6 @@ export async function pushOutbox(ctx: SyncContext): Promise<{ rejected: number }
       }
       throw e;
     }
-    const parsed = PushResponseSchema.safeParse(raw);
-    if (!parsed.success) throw new SyncHttpError(502, "Máy chủ trả lời gửi dữ liệu không đúng định dạng. Sẽ tự thử lại.");
-    const res = parsed.data;
     if (await noteEpoch(db, res.epoch, ctx.now())) return "epoch";
     const now = ctx.now();
     const missing = batch.filter((o, i) => found[i] === undefined).map((o) => o.id);
@@ -58,4 +58,27 @@ export async function pushOutbox(ctx: SyncContext): Promise<{ rejected: number }
     const answered = new Set([...res.accepted, ...res.rejected.map((r) => r.id)]);
     if (changes.some((c) => !answered.has(c.id))) throw new SyncHttpError(502, "Máy chủ chưa trả lời đủ các thay đổi. Sẽ tự thử lại.");
   }
+}
+
+/** One push or bundle request; a bundle the server refused whole (422 listing the refused changes) is an answer. */
+async function send(ctx: SyncContext, route: "push" | "bundle", body: object): Promise<PushResponse> {
+  const json = JSON.stringify(body);
+  // Mountain links are slow: a batch of changes gzips to about an eighth.
+  const gzip = json.length > 2048;
+  let raw: unknown;
+  try {
+    raw = await requestJson(ctx.fetch, `${ctx.baseUrl}/api/sync/${route}`, {
+      method: "POST",
+      token: ctx.token,
+      headers: { "Content-Type": "application/json", ...(gzip ? { "Content-Encoding": "gzip" } : {}) },
+      body: gzip ? (gzipSync(strToU8(json)) as Uint8Array<ArrayBuffer>) : json,
+    });
+  } catch (e) {
+    const refused = e instanceof SyncHttpError && e.status === 422 ? PushResponseSchema.safeParse({ accepted: [], ...(e.body as object) }) : null;
+    if (refused?.success) return refused.data;
+    throw e;
+  }
+  const parsed = PushResponseSchema.safeParse(raw);
+  if (!parsed.success) throw new SyncHttpError(502, "Máy chủ trả lời gửi dữ liệu không đúng định dạng. Sẽ tự thử lại.");
+  return parsed.data;
 }

@@ -20,12 +20,13 @@ export async function request(fetchFn: typeof fetch, url: string, init: RequestI
   }
   if (res.ok) return res;
   let detail = "";
+  let body: { detail?: unknown } | undefined;
   try {
-    const body = (await res.json()) as { detail?: unknown };
+    body = (await res.json()) as { detail?: unknown };
     if (typeof body.detail === "string") detail = body.detail;
   } catch {
     // not JSON: keep the generic message below
   }
-  throw new SyncHttpError(res.status, detail || `Máy chủ trả lỗi ${res.status}. Sẽ tự thử lại.`);
+  throw new SyncHttpError(res.status, detail || `Máy chủ trả lỗi ${res.status}. Sẽ tự thử lại.`, body);
 }
 

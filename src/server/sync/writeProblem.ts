@@ -11,8 +11,8 @@ import type { KnownRow, RowScope } from "./RowScope";
  *
  * admin: everything. dost: everything in its province. lead and inspector: the inspection rows of their team;
  * they may propose a new agency (needsReview = true) but not touch DOST's registry, plans, teams or checklists.
- * Only a lead (or DOST) finalizes or reopens an inspection; a teammate may carry the lead's change (a bundle), so
- * the change's author counts when it is a known lead of the same team. A change authored by a known user of another
+ * Only a lead (or DOST) finalizes or reopens an inspection, judged on who sends the change, not on its author: a
+ * teammate carrying the lead's finalize in a bundle is refused. A change authored by a known user of another
  * province (or, carried by a team member, of another team) is refused: importing it would file their rows under
  * the importer's scope, and their own later pushes would then be refused.
  */
@@ -43,9 +43,9 @@ export function writeProblem(user: ServerUser, change: Change, row: KnownRow | n
     if (change.entity === "inspection" && change.field === "teamId" && change.value !== user.team) {
       return "Không được giao cuộc kiểm tra cho đoàn khác.";
     }
+    // authorized on who sent it: a lead's finalize carried by a teammate is refused (the lead's tablet delivers it)
     const finalizes = change.entity === "inspection" && change.field === "status" && change.value === "finalized";
-    const leadAuthor = author?.role === "lead" && author.province === user.province && author.team === user.team;
-    if ((finalizes || change.reopen === true) && user.role !== "lead" && !leadAuthor) {
+    if ((finalizes || change.reopen === true) && user.role !== "lead") {
       return "Chỉ trưởng đoàn được hoàn tất hoặc mở lại cuộc kiểm tra.";
     }
     return null;
