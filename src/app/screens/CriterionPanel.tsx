@@ -18,10 +18,12 @@ interface Props {
   locked: boolean;
   /** The outcomes this checklist uses (all five when it does not say). */
   outcomes?: readonly Outcome[];
+  /** Told an outcome once it is saved (the scoring screen may then move on by itself). */
+  onScored?: (outcome: Outcome) => void;
 }
 
 /** One criterion: its activities and expected evidence, one-tap outcome, severity, note, evidence seen, documents, photos. */
-export function CriterionPanel({ inspectionId, at, result, attachments, locked, outcomes = OUTCOMES }: Props) {
+export function CriterionPanel({ inspectionId, at, result, attachments, locked, outcomes = OUTCOMES, onScored }: Props) {
   const t = useT();
   const db = useDb();
   const { criterion, item, section } = at;
@@ -32,7 +34,7 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked, 
   // to the stored row, not to what this screen last rendered.
   type Fields = Omit<ScoreInput, "inspectionId" | "criterionCode">;
   const save = (fields: Fields) => runSave(() => scoreCriterion(db, { inspectionId, criterionCode: criterion.code, ...fields }));
-  const setOutcome = (o: Outcome) => save({ outcome: o });
+  const setOutcome = (o: Outcome) => save({ outcome: o }).then((ok) => ok && onScored?.(o));
   // What a text field still in its typing pause would write (mirrored, so a reload or a crash loses none of it).
   const mirrorOf = (field: "note" | "naReason") => (draft: string) => [
     ...(result?.inspectionId ? [] : [{ entity: "result" as const, rowId, field: "inspectionId", value: inspectionId }]),

@@ -11,10 +11,12 @@ interface Props {
   actions: ActionRow[];
   locked: boolean;
   onAddAction: () => void;
+  /** For a finding added by hand: the criteria it can be tied to (a proposed one keeps its own). */
+  criteria?: readonly string[];
 }
 
 /** One finding (kind, severity, text) and its corrective actions (description, responsible, due date, status). */
-export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
+export function FindingCard({ finding, actions, locked, onAddAction, criteria }: Props) {
   const t = useT();
   const edit = useEdit();
   const fEdit = (field: string, value: unknown) => [{ entity: "finding" as const, rowId: finding.id, field, value }];
@@ -54,6 +56,19 @@ export function FindingCard({ finding, actions, locked, onAddAction }: Props) {
             <option value="observation">{t("kindObservation")}</option>
           </select>
         </label>
+        {criteria && (
+          <label>
+            {t("findingCriterion")}
+            <select value={finding.criterionCode ?? ""} data-testid="finding-criterion" onChange={(e) => void setF("criterionCode", e.target.value || null)}>
+              <option value="">{t("findingNoCriterion")}</option>
+              {criteria.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <TextField label={t("findingText")} multiline value={finding.text ?? ""} disabled={locked} onCommit={(v) => setF("text", v.normalize("NFC"))} mirror={(v) => fEdit("text", v.normalize("NFC"))} testId="finding-text" />
         {!locked && <ConfirmRemove label={t("remove")} question={t("removeFindingConfirm")} onConfirm={removeFinding} testId="finding-remove" />}
       </fieldset>

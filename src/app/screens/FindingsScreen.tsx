@@ -7,6 +7,8 @@ import { useT } from "../i18n/useT";
 import { runSave } from "../save/runSave";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
+import type { FindingRow } from "../db/rowTypes";
+import { criteriaOf } from "./criteriaOf";
 import { FindingCard } from "./FindingCard";
 
 interface Props {
@@ -21,7 +23,14 @@ export function FindingsScreen({ data, checklist, locked }: Props) {
   const db = useDb();
   const edit = useEdit();
   const id = data.inspection!.id;
-  const findings = [...data.findings].sort((a, b) => (a.criterionCode ?? "~").localeCompare(b.criterionCode ?? "~", "vi") || a.id.localeCompare(b.id));
+  // Proposed findings in checklist order, then those added by hand in the order they were added (their ids are
+  // time-ordered), whatever criterion they name.
+  const criteria = criteriaOf(checklist).map((c) => c.criterion.code);
+  const rank = (code: string | null | undefined) => (code && criteria.includes(code) ? criteria.indexOf(code) : criteria.length);
+  const byHand = (f: FindingRow) => !f.id.startsWith(`${id}/finding/`);
+  const findings = [...data.findings].sort(
+    (a, b) => Number(byHand(a)) - Number(byHand(b)) || (byHand(a) ? 0 : rank(a.criterionCode) - rank(b.criterionCode)) || a.id.localeCompare(b.id),
+  );
 
   const addFinding = () => {
     const fid = newId();
@@ -49,6 +58,7 @@ export function FindingsScreen({ data, checklist, locked }: Props) {
           finding={f}
           actions={data.actions.filter((a) => a.findingId === f.id)}
           locked={locked}
+          criteria={byHand(f) ? criteria : undefined}
           onAddAction={() => void runSave(() => addAction(db, { findingId: f.id, inspectionId: id, description: "", owner: "" }))}
         />
       ))}

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import type { Checklist } from "../../domain/checklist";
+import type { Outcome } from "../../domain/outcome";
+import { useAutoAdvance } from "../hooks/useAutoAdvance";
 import type { InspectionData } from "../hooks/useInspectionData";
 import { formatNumber } from "../i18n/formatNumber";
 import { useWideLayout } from "../hooks/useWideLayout";
@@ -40,6 +42,13 @@ export function ScoringScreen({ data, checklist, locked, current }: Props) {
     return order.find((c) => !answered(c.criterion.code));
   };
   const next = nextUnanswered();
+  const [autoAdvance, setAutoAdvance] = useAutoAdvance();
+  // Đạt and Lưu ý need nothing more (no severity, no reason): the next unanswered criterion opens by itself if asked.
+  const onScored = (o: Outcome) => {
+    if (!autoAdvance || (o !== "conform" && o !== "observation")) return;
+    const after = nextUnanswered();
+    if (after && after !== chosen) go(after.criterion.code);
+  };
 
   return (
     <div className="scoring">
@@ -109,15 +118,24 @@ export function ScoringScreen({ data, checklist, locked, current }: Props) {
         </details>
       </nav>
       <div id="criterion-panel">
-        {chosen && <CriterionPanel key={chosen.criterion.code} inspectionId={id} at={chosen} result={data.results.get(chosen.criterion.code)} attachments={data.attachments} locked={locked} outcomes={checklist.outcomes} />}
+        {chosen && <CriterionPanel key={chosen.criterion.code} inspectionId={id} at={chosen} result={data.results.get(chosen.criterion.code)} attachments={data.attachments} locked={locked} outcomes={checklist.outcomes} onScored={onScored} />}
         <div className="bottom-bar">
           {next ? (
             <button type="button" className="primary" onClick={() => go(next.criterion.code)} data-testid="next-unanswered">
               {t("nextUnanswered")} ({next.criterion.code})
             </button>
           ) : (
-            <span role="status">{t("allAnswered")}</span>
+            <>
+              <span role="status">{t("allAnswered")}</span>
+              <button type="button" className="primary" onClick={() => navigate(`/i/${id}/findings`)} data-testid="next-findings">
+                {t("nextFindings")}
+              </button>
+            </>
           )}
+          <label className="check">
+            <input type="checkbox" checked={autoAdvance} onChange={(e) => setAutoAdvance(e.target.checked)} data-testid="auto-advance" />
+            {t("autoAdvance")}
+          </label>
         </div>
       </div>
     </div>
