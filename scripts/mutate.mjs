@@ -2,7 +2,8 @@
 /**
  * `npm run mutate [-- area ...]`: StrykerJS over each named area of stryker.config.mjs (all when none is named),
  * one area after the other, then one line per area with its mutation score. Exits non-zero when an area is below
- * its target. `--full` re-tests every mutant instead of only those whose code or covering tests changed.
+ * its target. `--full` re-tests every mutant instead of only those whose code or covering tests changed; any other
+ * `--option=value` goes to Stryker as it is (e.g. `--mutate=src/domain/hlc.ts` for one file of an area).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -11,6 +12,7 @@ import { AREAS } from "../stryker.config.mjs";
 const args = process.argv.slice(2);
 const full = args.includes("--full");
 const asked = args.filter((a) => !a.startsWith("--"));
+const passed = args.filter((a) => a.startsWith("--") && a !== "--full");
 const unknown = asked.filter((a) => !(a in AREAS));
 if (unknown.length > 0) {
   console.error(`Unknown area: ${unknown.join(", ")}. Areas: ${Object.keys(AREAS).join(", ")}.`);
@@ -38,7 +40,7 @@ for (const area of areas) {
   console.log(`\n=== mutation testing: ${area} ===`);
   const file = `reports/mutation/${area}.json`;
   rmSync(file, { force: true });
-  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", ...(full ? ["--force"] : [])], {
+  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", ...(full ? ["--force"] : []), ...passed], {
     stdio: "inherit",
     env: { ...process.env, MUTATE_AREA: area },
   });
