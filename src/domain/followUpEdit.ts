@@ -1,13 +1,14 @@
 import type { Action, ActionStatus } from "./action";
 
 export type FollowUpStep =
-  | { kind: "report"; agencyReport: string; reportedOn: string }
+  /** The agency's report: its content, its own date and number (not the day DOST records it). */
+  | { kind: "report"; agencyReport: string; reportedOn: string; reportNumber?: string }
   | { kind: "accept"; decisionNote: string }
   | { kind: "reject"; decisionNote: string; noticeNumber: string }
   | { kind: "verify"; verifiedOn: string; decisionNote?: string };
 
 export interface FollowUpEdit {
-  fields: Partial<Pick<Action, "status" | "agencyReport" | "reportedOn" | "decisionNote" | "noticeNumber" | "verifiedOn">>;
+  fields: Partial<Pick<Action, "status" | "agencyReport" | "reportedOn" | "reportNumber" | "decisionNote" | "noticeNumber" | "verifiedOn">>;
   /** A new report after a notice of non-acceptance moves the status back, which the merge allows only as a reopen. */
   reopen: boolean;
 }
@@ -31,7 +32,12 @@ export function followUpEdit(action: Pick<Action, "status">, step: FollowUpStep)
     case "report":
       if (!step.agencyReport.trim()) return "Cần nhập nội dung báo cáo khắc phục của cơ quan.";
       return {
-        fields: { status: "reported", agencyReport: step.agencyReport.normalize("NFC"), reportedOn: step.reportedOn },
+        fields: {
+          status: "reported",
+          agencyReport: step.agencyReport.normalize("NFC"),
+          reportedOn: step.reportedOn,
+          ...(step.reportNumber?.trim() ? { reportNumber: step.reportNumber.trim().normalize("NFC") } : {}),
+        },
         reopen: action.status === "not_accepted",
       };
     case "accept":

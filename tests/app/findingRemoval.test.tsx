@@ -38,7 +38,7 @@ describe("findings and corrective actions", () => {
     // Vietnamese only, no English tacked on; English once the language is switched.
     const status = within(screen.getAllByTestId("action")[0]!).getByTestId("action-status");
     expect(within(status).getAllByRole("option").map((o) => o.textContent)).toEqual([
-      "Đang thực hiện", "Cơ quan đã báo cáo", "Được chấp nhận", "Chưa chấp nhận", "Đã xác nhận hiệu lực",
+      "Chưa báo cáo khắc phục", "Cơ quan đã báo cáo", "Đã chấp nhận", "Chưa chấp nhận", "Đã xác nhận hiệu lực",
     ]);
 
     // The mistaken action: the first tap asks, Huỷ keeps it, the second tap removes it.

@@ -186,14 +186,21 @@ describe("DOST console: registry, plan, adoption", () => {
     // Due two months after signing, long past: shown as overdue.
     expect(card.textContent).toContain("Hạn 10/03/2020 — quá hạn");
     await user.type(within(card).getByLabelText("Báo cáo khắc phục"), "Đã đánh giá nội bộ ngày 01/3");
+    await user.type(within(card).getByLabelText("Số báo cáo của cơ quan"), "25/BC-UBND");
+    // The agency's report is dated by its own date, which must be typed.
+    await user.click(within(card).getByTestId("record-report"));
+    expect(within(card).getByRole("alert").textContent).toContain("Cần nhập ngày của báo cáo khắc phục");
+    await user.type(within(card).getByTestId("reported-on"), "05/3/2020");
+    fireEvent.blur(within(card).getByTestId("reported-on"));
     await user.click(within(card).getByTestId("record-report"));
     await waitFor(() => expect(within(screen.getByTestId("action-card")).getByTestId("action-status").textContent).toBe("Cơ quan đã báo cáo"));
     await user.click(within(screen.getByTestId("action-card")).getByTestId("accept"));
-    await waitFor(() => expect(within(screen.getByTestId("action-card")).getByTestId("action-status").textContent).toBe("Chấp nhận"));
+    await waitFor(() => expect(within(screen.getByTestId("action-card")).getByTestId("action-status").textContent).toBe("Đã chấp nhận"));
     await user.click(within(screen.getByTestId("action-card")).getByTestId("verify"));
     await waitFor(async () => expect((await db.actions.get("x1"))?.status).toBe("verified"));
     const a = await db.actions.get("x1");
     expect(a?.agencyReport).toBe("Đã đánh giá nội bộ ngày 01/3");
+    expect({ reportNumber: a?.reportNumber, reportedOn: a?.reportedOn }).toEqual({ reportNumber: "25/BC-UBND", reportedOn: "2020-03-05" });
     expect(a?.verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -50,21 +50,34 @@ describe("DOST documents", () => {
     expect(xlsx).toContain("UBND xã Mường Lát");
   });
 
-  it("the notice of non-acceptance names the agency, the problem, the reason and a new two-month deadline", () => {
+  it("the notice of non-acceptance speaks as the Sở, once per agency listing its actions, with no 'Kính gửi'", () => {
     const model = buildNoticeModel(
       {
-        action: { description: "Cập nhật quy trình tiếp nhận hồ sơ", agencyReport: "Đã ban hành lại quy trình", reportedOn: "2026-09-01", decisionNote: "Chưa có bằng chứng áp dụng", noticeNumber: "27/TB-SKHCN", dueOn: "2026-08-15" },
         agencyName: "UBND xã Mường Lý",
-        finding: { criterionCode: "I.d.1", text: "Quy trình không được tuân thủ" },
         inspection: { recordNumber: "12/BB-ĐKT", signedOn: "2026-06-15", startedOn: "2026-06-14" },
+        actions: [
+          { action: { description: "Cập nhật quy trình tiếp nhận hồ sơ", agencyReport: "Đã ban hành lại quy trình", reportedOn: "2026-09-01", reportNumber: "25/BC-UBND", decisionNote: "Chưa có bằng chứng áp dụng" }, finding: { criterionCode: "I.d.1", text: "I.d.1: Quy trình không được tuân thủ" } },
+          { action: { description: "Tổ chức đánh giá nội bộ", agencyReport: "Đã lập kế hoạch", reportedOn: "2026-09-01", reportNumber: "25/BC-UBND", decisionNote: "Chưa thực hiện" }, finding: { criterionCode: "I.đ.1", text: "Chưa đánh giá nội bộ năm 2026" } },
+        ],
+        number: "27",
         date: "2026-10-05",
       },
       DEFAULT_DOST_ISSUER,
     );
     const text = flat(pdfText(renderDostPdf(model), "notice.pdf"));
-    for (const s of ["Số: 27/TB-SKHCN", "THÔNG BÁO", "Chưa chấp nhận hành động khắc phục", "Kính gửi: UBND xã Mường Lý", "Quy trình không được tuân thủ", "Chưa có bằng chứng áp dụng", "05/12/2026", "Biên bản kiểm tra số 12/BB-ĐKT ngày 15/06/2026"]) {
+    for (const s of [
+      "Số: 27/TB-SKHCN", "THÔNG BÁO", "Chưa chấp nhận hành động khắc phục",
+      "Qua xem xét báo cáo thực hiện hành động khắc phục (báo cáo số 25/BC-UBND ngày 01/9/2026) của UBND xã Mường Lý đối với các vấn đề tồn tại nêu tại Biên bản kiểm tra số 12/BB-ĐKT ngày 15/6/2026, Sở Khoa học và Công nghệ thông báo chưa chấp nhận 2 hành động khắc phục sau đây:",
+      "1. Quy trình không được tuân thủ", "2. Chưa đánh giá nội bộ năm 2026", "Lý do chưa chấp nhận: Chưa có bằng chứng áp dụng", "Lý do chưa chấp nhận: Chưa thực hiện",
+      "Sở Khoa học và Công nghệ đề nghị UBND xã Mường Lý tiếp tục thực hiện hành động khắc phục các vấn đề tồn tại nêu trên và báo cáo kết quả trước ngày 05/12/2026",
+      "- UBND xã Mường Lý;", "- Lưu: VT, TĐC.",
+      "Tiêu chuẩn quốc gia TCVN ISO 9001:2008 vào hoạt động",
+    ]) {
       expect(text).toContain(s);
     }
+    expect(text).not.toContain("Kính gửi");
+    expect(text).not.toContain("I.d.1:");
+    expect(text.split("THÔNG BÁO").length - 1).toBe(1);
   });
 
   it("the November and December reports carry the year's figures; XLSX guards against formulas", () => {

@@ -100,50 +100,56 @@ describe("desk-review letter", () => {
 });
 
 describe("team report", () => {
-  it("summarises several inspections with counts per agency, in Tinos with every face embedded", async () => {
-    const other = {
-      ...exp,
-      agency: { ...exp.agency, id: "ag-2", name: "Ủy ban nhân dân phường Hạc Thành" },
-      inspection: { ...exp.inspection, mode: "desk" as const, startedOn: "2026-03-10", signedOn: "2026-03-10" },
-    };
+  const other = {
+    ...exp,
+    agency: { ...exp.agency, id: "ag-2", name: "Ủy ban nhân dân phường Hạc Thành" },
+    inspection: { ...exp.inspection, startedOn: "2026-03-10", signedOn: "2026-03-10", recordNumber: "13", recommendations: "Đề nghị phường bổ sung hồ sơ đánh giá nội bộ." },
+    actions: exp.actions.map((a, i) => (i === 0 ? { ...a, status: "reported" as const, agencyReport: "Đã tổ chức đánh giá nội bộ", reportNumber: "25/BC-UBND", reportedOn: "2026-04-20" } : a)),
+  };
+
+  it("is the team's report to the inspecting unit: header SỞ … / ĐOÀN KIỂM TRA, on-site records, the agencies' corrective-action reports", async () => {
     const file = join(dir, "team.pdf");
-    writeFileSync(file, await renderTeamReport([other, exp], { number: "7" }));
+    writeFileSync(file, await renderTeamReport([other, exp], { number: "7", issuer: DEFAULT_DOST_ISSUER }));
     const text = squash(pdfBodyText(file));
-    const conform = String(exp.results.filter((r) => r.outcome === "conform").length);
     for (const s of [
+      "SỞ KHOA HỌC VÀ CÔNG NGHỆ ĐOÀN KIỂM TRA",
       "Số: 07/BC-ĐKT",
       "Thanh Hóa, ngày 10 tháng 3 năm 2026",
       "BÁO CÁO",
-      "Từ ngày 05/02/2026 đến ngày 10/3/2026, Sở Khoa học và Công nghệ đã kiểm tra 2 cơ quan, trong đó 1 cơ quan kiểm tra tại trụ sở và 1 cơ quan kiểm tra qua hồ sơ, báo cáo.",
-      "Tại trụ sở 05/02/2026",
-      "Qua hồ sơ 10/3/2026",
+      "Kính gửi: Chi cục Tiêu chuẩn Đo lường Chất lượng",
+      "Từ ngày 05/02/2026 đến ngày 10/3/2026, Đoàn kiểm tra theo Quyết định số 15/QĐ-SKHCN đã kiểm tra tại trụ sở 2 cơ quan",
       "Ủy ban nhân dân phường Hạc Thành",
-      "IV. KIẾN NGHỊ",
+      "IV. BÁO CÁO THỰC HIỆN HÀNH ĐỘNG KHẮC PHỤC CỦA CÁC CƠ QUAN",
+      "Số 25/BC-UBND ngày 20/4/2026: Đã tổ chức đánh giá nội bộ",
+      "V. KIẾN NGHỊ",
+      "- Ủy ban nhân dân phường Hạc Thành: Đề nghị phường bổ sung hồ sơ đánh giá nội bộ.",
+      "TRƯỞNG ĐOÀN",
       "Nơi nhận:",
     ])
       expect(text.includes(s), s).toBe(true);
+    // Nothing said for the team that it did not type, and never the Sở's words in the team's mouth.
+    expect(text).not.toContain("Đề nghị các cơ quan có điểm không phù hợp");
     const rows = buildTeamReportModel([other, exp]).blocks.find((b) => b.kind === "table");
     const nc = String(exp.findings.filter((f) => f.kind === "nonconformity").length);
-    expect(rows?.kind === "table" && rows.table.rows[0]).toEqual(["1", "Ủy ban nhân dân xã Mường Lát", "Tại trụ sở", "05/02/2026", conform, expect.any(String), expect.any(String), nc, nc]);
+    const conform = String(exp.results.filter((r) => r.outcome === "conform").length);
+    expect(rows?.kind === "table" && rows.table.rows[0]).toEqual(["1", "Ủy ban nhân dân xã Mường Lát", "12, 05/02/2026", conform, expect.any(String), expect.any(String), nc]);
     expect(pdfFonts(file).every((f) => f.embedded)).toBe(true);
-    expect(pdfFonts(file).map((f) => f.name)).toContain("Tinos-Bold");
   });
 
-  it("says 'Ngày …' for inspections on one day, and no '0 cơ quan' when all were of one form", () => {
-    const same = { ...exp, agency: { ...exp.agency, id: "ag-2", name: "Ủy ban nhân dân xã Trung Lý" } };
-    const intro = buildTeamReportModel([exp, same]).blocks.find((b) => b.kind === "paragraph");
-    expect(intro?.kind === "paragraph" && intro.text).toBe(
-      "Ngày 05/02/2026, Sở Khoa học và Công nghệ đã kiểm tra tại trụ sở 2 cơ quan.",
-    );
-    const byDesk = buildTeamReportModel([{ ...exp, inspection: { ...exp.inspection, mode: "desk" } }]).blocks.find((b) => b.kind === "paragraph");
-    expect(byDesk?.kind === "paragraph" && byDesk.text).toBe("Ngày 05/02/2026, Sở Khoa học và Công nghệ đã kiểm tra qua hồ sơ, báo cáo 1 cơ quan.");
+  it("covers on-site inspections only, and leaves KIẾN NGHỊ to be written when no record has one", async () => {
+    const desk = { ...exp, inspection: { ...exp.inspection, mode: "desk" as const } };
+    await expect(renderTeamReport([exp, desk])).rejects.toThrow(/on-site inspections only/u);
+    const m = buildTeamReportModel([exp]);
+    const i = m.blocks.findIndex((b) => b.kind === "heading" && b.text === "V. KIẾN NGHỊ");
+    expect(m.blocks[i + 1]).toEqual({ kind: "dotted", lines: 3 });
   });
 
-  it("gives every corrective action a due date, two months after signing when the action has none (as the record does)", () => {
+  it("gives every corrective action its due date, two months after signing when it has none, on a working day", () => {
     const withoutDates = { ...exp, actions: exp.actions.map((a) => ({ ...a, dueOn: null })) };
-    const lines = buildTeamReportModel([withoutDates]).blocks.flatMap((b) => (b.kind === "paragraph" && b.text.includes("Khắc phục:") ? [b.text] : []));
+    const lines = buildTeamReportModel([withoutDates]).blocks.flatMap((b) => (b.kind === "paragraph" && b.text.includes("Hành động khắc phục:") ? [b.text] : []));
     expect(lines).toHaveLength(exp.findings.filter((f) => f.kind === "nonconformity").length);
-    for (const l of lines) expect(l).toMatch(/\(hạn 05\/4\/2026\)\.$/u);
+    // Signed 05/02/2026 → 05/4/2026 is a Sunday: due Monday 06/4.
+    for (const l of lines) expect(l).toMatch(/\(hạn báo cáo 06\/4\/2026\)\.$/u);
   });
 
   it("refuses an empty set", async () => {

@@ -1,6 +1,8 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useState } from "react";
-import type { ActionStatus } from "../../domain/action";
+import { ActionStatusSchema, type ActionStatus } from "../../domain/action";
+import { ACTION_STATUS_LABELS_EN, ACTION_STATUS_LABELS_VI } from "../../domain/actionStatusLabels";
+import { DateInput } from "../components/DateInput";
 import { actionDueOn } from "../../domain/actionDueOn";
 import { followUpEdit, type FollowUpStep } from "../../domain/followUpEdit";
 import { isActionOverdue } from "../../domain/isActionOverdue";
@@ -14,13 +16,7 @@ import { followUpEdits } from "./followUpEdits";
 import { loadDostIssuer } from "./loadDostIssuer";
 import { useDostT } from "./useDostT";
 
-const STATUS: Record<ActionStatus, [string, string]> = {
-  open: ["Chưa báo cáo", "Open"],
-  reported: ["Cơ quan đã báo cáo", "Reported"],
-  accepted: ["Chấp nhận", "Accepted"],
-  not_accepted: ["Chưa chấp nhận", "Not accepted"],
-  verified: ["Đã xác nhận hiệu lực", "Verified"],
-};
+const STATUS = Object.fromEntries(ActionStatusSchema.options.map((k) => [k, [ACTION_STATUS_LABELS_VI[k], ACTION_STATUS_LABELS_EN[k]] as const])) as Record<ActionStatus, readonly [string, string]>;
 
 interface Ctx {
   action: ActionRow;
@@ -30,30 +26,41 @@ interface Ctx {
   criterionCode: string | null;
 }
 
-async function noticePdf(c: Ctx, date: string): Promise<void> {
+/** The notice of non-acceptance for one agency's record: every action of that inspection not accepted, once. */
+async function noticePdf(all: readonly Ctx[], number: string, date: string): Promise<void> {
   const [{ buildNoticeModel }, { renderDostPdf }] = await Promise.all([import("../../report/dost/buildNoticeModel"), import("../../report/dost/renderDostPdf")]);
-  const a = c.action;
-  const bytes = renderDostPdf(buildNoticeModel({
-    action: { description: a.description ?? "", agencyReport: a.agencyReport ?? "", reportedOn: a.reportedOn ?? null, decisionNote: a.decisionNote ?? "", noticeNumber: a.noticeNumber ?? "", dueOn: a.dueOn ?? null },
-    agencyName: c.agencyName,
-    finding: { criterionCode: c.criterionCode, text: c.findingText },
-    inspection: { recordNumber: c.inspection?.recordNumber ?? "", signedOn: c.inspection?.signedOn ?? null, startedOn: c.inspection?.startedOn ?? date },
-    date,
-  }, loadDostIssuer()));
-  await saveFile(bytes, `thong-bao-chua-chap-nhan-${(a.noticeNumber ?? a.id).replace(/[^\p{L}\p{N}-]+/gu, "-")}.pdf`, "application/pdf");
+  const c = all[0]!;
+  const bytes = renderDostPdf(
+    buildNoticeModel(
+      {
+        agencyName: c.agencyName,
+        inspection: { recordNumber: c.inspection?.recordNumber ?? "", signedOn: c.inspection?.signedOn ?? null, startedOn: c.inspection?.startedOn ?? date },
+        actions: all.map((x) => ({
+          action: { description: x.action.description ?? "", agencyReport: x.action.agencyReport ?? "", reportedOn: x.action.reportedOn ?? null, reportNumber: x.action.reportNumber ?? "", decisionNote: x.action.decisionNote ?? "" },
+          finding: { criterionCode: x.criterionCode, text: x.findingText },
+        })),
+        number,
+        date,
+      },
+      loadDostIssuer(),
+    ),
+  );
+  await saveFile(bytes, `thong-bao-chua-chap-nhan-${(number || c.action.id).replace(/[^\p{L}\p{N}-]+/gu, "-")}.pdf`, "application/pdf");
 }
 
 /** One action's follow-up: record the agency's report, accept it or not (and issue the notice), verify it. */
-function ActionCard({ c, today }: { c: Ctx; today: string }) {
+function ActionCard({ c, today, siblings }: { c: Ctx; today: string; siblings: readonly Ctx[] }) {
   const t = useDostT();
   const save = useEdit();
   const [report, setReport] = useState("");
+  const [reportNumber, setReportNumber] = useState("");
+  const [reportedOn, setReportedOn] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [notice, setNotice] = useState("");
   const [error, setError] = useState("");
   const status = (c.action.status ?? "open") as ActionStatus;
   const due = actionDueOn({ dueOn: c.action.dueOn ?? null }, c.inspection?.signedOn ?? null);
-  const overdue = isActionOverdue({ dueOn: c.action.dueOn ?? null, status }, c.inspection?.signedOn ?? null, today);
+  const overdue = isActionOverdue({ dueOn: c.action.dueOn ?? null, status, reportedOn: c.action.reportedOn ?? null }, c.inspection?.signedOn ?? null, today);
   const step = async (s: FollowUpStep): Promise<boolean> => {
     const e = followUpEdit({ status }, s);
     if (typeof e === "string") {
@@ -73,12 +80,28 @@ function ActionCard({ c, today }: { c: Ctx; today: string }) {
       </div>
       <p>{c.findingText}</p>
       <p className="muted">{c.action.description}</p>
-      {c.action.agencyReport && <p>{t("Báo cáo của cơ quan", "Agency's report")}: {c.action.agencyReport}</p>}
+      {c.action.agencyReport && (
+        <p data-testid="agency-report">
+          {t("Báo cáo của cơ quan", "Agency's report")}
+          {c.action.reportNumber ? ` ${t("số", "no.")} ${c.action.reportNumber}` : ""}
+          {c.action.reportedOn ? ` ${t("ngày", "of")} ${formatDate(c.action.reportedOn)}` : ""}: {c.action.agencyReport}
+        </p>
+      )}
       {error && <p className="banner" role="alert">{error}</p>}
       {(status === "open" || status === "reported" || status === "not_accepted") && (
         <div className="row">
           <input aria-label={t("Báo cáo khắc phục", "Corrective-action report")} placeholder={t("Nội dung báo cáo khắc phục của cơ quan", "The agency's report")} value={report} onChange={(e) => setReport(e.target.value)} />
-          <button type="button" data-testid="record-report" onClick={async () => { if (await step({ kind: "report", agencyReport: report, reportedOn: today })) setReport(""); }}>{t("Ghi báo cáo", "Record report")}</button>
+          <input aria-label={t("Số báo cáo của cơ quan", "The agency's report number")} placeholder={t("Số báo cáo, ví dụ 25/BC-UBND", "Report no., e.g. 25/BC-UBND")} value={reportNumber} onChange={(e) => setReportNumber(e.target.value)} />
+          <DateInput label={t("Ngày của báo cáo", "Date of the report")} value={reportedOn} onChange={setReportedOn} max={{ iso: today, message: t("Ngày báo cáo không thể sau hôm nay.", "The report cannot be dated after today.") }} testId="reported-on" />
+          <button type="button" data-testid="record-report" onClick={async () => {
+            // The agency's own date decides whether it reported on time, never the day DOST types it in.
+            if (!reportedOn) return setError(t("Cần nhập ngày của báo cáo khắc phục (ngày ghi trên văn bản của cơ quan).", "Type the date written on the agency's report."));
+            if (await step({ kind: "report", agencyReport: report, reportedOn, reportNumber })) {
+              setReport("");
+              setReportNumber("");
+              setReportedOn(null);
+            }
+          }}>{t("Ghi báo cáo", "Record report")}</button>
         </div>
       )}
       {status === "reported" && (
@@ -88,12 +111,17 @@ function ActionCard({ c, today }: { c: Ctx; today: string }) {
           <input aria-label={t("Số thông báo", "Notice number")} placeholder={t("Số thông báo, ví dụ 27/TB-SKHCN", "Notice no.")} value={notice} onChange={(e) => setNotice(e.target.value)} />
           <button type="button" data-testid="reject" onClick={async () => {
             if (await step({ kind: "reject", decisionNote: note, noticeNumber: notice })) {
-              await noticePdf({ ...c, action: { ...c.action, decisionNote: note, noticeNumber: notice, status: "not_accepted" } }, today);
+              const self = { ...c, action: { ...c.action, decisionNote: note, noticeNumber: notice, status: "not_accepted" as const } };
+              await noticePdf([self, ...siblings.filter((x) => x.action.id !== c.action.id && x.action.status === "not_accepted")], notice, today);
             }
           }}>{t("Không chấp nhận và ra thông báo", "Do not accept and issue the notice")}</button>
         </div>
       )}
-      {status === "not_accepted" && <button type="button" onClick={() => void noticePdf(c, today)}>{t("Tải thông báo (PDF)", "Notice (PDF)")}</button>}
+      {status === "not_accepted" && (
+        <button type="button" data-testid="notice-pdf" onClick={() => void noticePdf(siblings.filter((x) => x.action.status === "not_accepted"), c.action.noticeNumber ?? "", today)}>
+          {t("Tải thông báo của cơ quan (PDF)", "The agency's notice (PDF)")}
+        </button>
+      )}
       {status === "accepted" && <button type="button" data-testid="verify" onClick={() => void step({ kind: "verify", verifiedOn: today })}>{t("Xác nhận hiệu lực tại lần kiểm tra sau", "Verify at the next inspection")}</button>}
     </li>
   );
@@ -121,7 +149,7 @@ export function FollowUpTab({ province }: { province: string }) {
         const f = fi.get(a.findingId ?? "");
         return { action: a, inspection: i, agencyName: ag.get(i?.agencyId ?? "") ?? i?.agencyId ?? "", findingText: f?.text ?? "", criterionCode: f?.criterionCode ?? null };
       })
-      .filter((c) => filter === "all" || (filter === "overdue" ? isActionOverdue({ dueOn: c.action.dueOn ?? null, status: (c.action.status ?? "open") as ActionStatus }, c.inspection?.signedOn ?? null, today) : c.action.status === filter))
+      .filter((c) => filter === "all" || (filter === "overdue" ? isActionOverdue({ dueOn: c.action.dueOn ?? null, status: (c.action.status ?? "open") as ActionStatus, reportedOn: c.action.reportedOn ?? null }, c.inspection?.signedOn ?? null, today) : c.action.status === filter))
       .sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi"));
   }, [data, province, filter, today]);
   return (
@@ -132,7 +160,7 @@ export function FollowUpTab({ province }: { province: string }) {
         <option value="overdue">{t("Quá hạn", "Overdue")}</option>
         {(Object.keys(STATUS) as ActionStatus[]).map((s) => <option key={s} value={s}>{t(...STATUS[s])}</option>)}
       </select>
-      {items.length === 0 ? <p>{t("Không có hành động khắc phục nào.", "No corrective actions.")}</p> : <ul className="plain">{items.slice(0, 200).map((c) => <ActionCard key={c.action.id} c={c} today={today} />)}</ul>}
+      {items.length === 0 ? <p>{t("Không có hành động khắc phục nào.", "No corrective actions.")}</p> : <ul className="plain">{items.slice(0, 200).map((c) => <ActionCard key={c.action.id} c={c} today={today} siblings={items.filter((x) => x.action.inspectionId === c.action.inspectionId)} />)}</ul>}
     </section>
   );
 }

@@ -1,3 +1,8 @@
+import { ActionStatusSchema } from "../../domain/action";
+import { ACTION_STATUS_LABELS_EN, ACTION_STATUS_LABELS_VI } from "../../domain/actionStatusLabels";
+
+const ACTION_STATUSES = ActionStatusSchema.options;
+
 /** Vietnamese and English words for the codes the DOST API returns (forms, statuses, record kinds), so no list or
  * title of the console shows a raw code. */
 export const DOST_LABELS: Record<string, readonly [string, string]> = {
@@ -6,11 +11,7 @@ export const DOST_LABELS: Record<string, readonly [string, string]> = {
   draft: ["Nháp", "Draft"],
   submitted: ["Đã nộp", "Submitted"],
   finalized: ["Đã ký biên bản", "Finalized"],
-  open: ["Chưa báo cáo", "Open"],
-  reported: ["Đã báo cáo", "Reported"],
-  accepted: ["Chấp nhận", "Accepted"],
-  not_accepted: ["Chưa chấp nhận", "Not accepted"],
-  verified: ["Đã xác nhận", "Verified"],
+  ...Object.fromEntries(ACTION_STATUSES.map((s) => [s, [ACTION_STATUS_LABELS_VI[s], ACTION_STATUS_LABELS_EN[s]] as const])),
   inspection: ["Cuộc kiểm tra", "Inspection"],
   result: ["Kết quả chấm", "Result"],
   finding: ["Phát hiện", "Finding"],

@@ -6,6 +6,7 @@ import { dostHeader } from "./dostHeader";
 import { dostSigner } from "./dostSigner";
 import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
+import { issuerDraftingUnit } from "./issuerDraftingUnit";
 
 export const MODE_LABELS_VI = { desk: "Qua hồ sơ, báo cáo", onsite: "Tại trụ sở" } as const;
 
@@ -32,7 +33,8 @@ export function planTableRows(plan: Plan, agencies: readonly Agency[], teamNames
       parent: (a?.parentId && byId.get(a.parentId)?.name) || "",
       mode: MODE_LABELS_VI[e.mode],
       team: teamNames.get(e.teamId) ?? e.teamId,
-      month: `Tháng ${String(e.month).padStart(2, "0")}/${plan.year}`,
+      // As the provinces' plans write it: "Tháng 5/2023".
+      month: `Tháng ${e.month}/${plan.year}`,
     };
   });
 }
@@ -86,7 +88,7 @@ export function buildPlanModel(raw: Plan, agencies: readonly Agency[], teamNames
     ],
     closing: {
       signers: [dostSigner(issuer)],
-      recipients: ["UBND tỉnh (để báo cáo)", "Các cơ quan được kiểm tra", `Lưu: VT, ${issuer.symbol}`],
+      recipients: ["UBND tỉnh (để báo cáo)", "Các cơ quan được kiểm tra", `Lưu: VT, ${issuerDraftingUnit(issuer)}`],
     },
   };
 }

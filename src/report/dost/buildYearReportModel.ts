@@ -6,6 +6,7 @@ import { dostHeader } from "./dostHeader";
 import { dostSigner } from "./dostSigner";
 import type { DostIssuer } from "../../domain/DostIssuer";
 import { DOST_LEGAL_BASES } from "./dostLegalBases";
+import { issuerDraftingUnit } from "./issuerDraftingUnit";
 import { yearReportFigures, type AdoptionCount } from "./yearReportFigures";
 
 export type YearReportKind = "province" | "ministry";
@@ -91,7 +92,7 @@ export function buildYearReportModel(kind: YearReportKind, s: DostSummary, d: Do
     blocks,
     closing: {
       signers: [dostSigner(issuer)],
-      recipients: kind === "province" ? ["Như trên", "Bộ Khoa học và Công nghệ (để báo cáo)", `Lưu: VT, ${issuer.symbol}`] : ["Như trên", `UBND tỉnh ${issuer.provinceName} (để báo cáo)`, `Lưu: VT, ${issuer.symbol}`],
+      recipients: kind === "province" ? ["Như trên", "Bộ Khoa học và Công nghệ (để báo cáo)", `Lưu: VT, ${issuerDraftingUnit(issuer)}`] : ["Như trên", `UBND tỉnh ${issuer.provinceName} (để báo cáo)`, `Lưu: VT, ${issuerDraftingUnit(issuer)}`],
     },
   };
 }

@@ -6,7 +6,9 @@ export type DocumentBlock =
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string; style?: "normal" | "bold" | "italic"; indent?: boolean; align?: "justify" | "left" | "center" }
   | { kind: "table"; table: TableSpec }
-  | { kind: "gap"; mm: number };
+  | { kind: "gap"; mm: number }
+  /** Lines of dots to fill in by hand, where nothing was typed. */
+  | { kind: "dotted"; lines: number };
 
 /** A generic administrative document (letter, report, notice, plan) as plain strings, ready to draw. */
 export interface DocumentModel {

@@ -2,6 +2,7 @@ import { addDraftMark } from "./addDraftMark";
 import { addPageNumbers } from "./addPageNumbers";
 import { drawClosing } from "./drawClosing";
 import { drawDocumentHeader } from "./drawDocumentHeader";
+import { drawDottedLines } from "./drawDottedLines";
 import { drawLegalBases } from "./drawLegalBases";
 import { drawTable } from "./drawTable";
 import { drawTitle } from "./drawTitle";
@@ -30,7 +31,8 @@ export function drawDocument(w: PdfWriter, m: DocumentModel): void {
       w.paragraph(b.text, { style: b.style ?? "normal", indent: b.indent === false ? 0 : INDENT, align: b.align ?? "justify" });
     } else if (b.kind === "table") {
       drawTable(w, b.table);
-    } else w.gap(b.mm);
+    } else if (b.kind === "dotted") drawDottedLines(w, b.lines);
+    else w.gap(b.mm);
   }
   w.gap(4);
   drawClosing(w, m.closing);

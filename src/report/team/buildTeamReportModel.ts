@@ -1,56 +1,62 @@
+import { DEFAULT_DOST_ISSUER, type DostIssuer } from "../../domain/DostIssuer";
 import type { InspectionExport } from "../../domain/inspectionExport";
-import { addMonths } from "../../domain/isoDate";
+import { actionDueOn } from "../../domain/actionDueOn";
+import { DocumentRefusedError } from "../DocumentRefusedError";
+import { findingText } from "../model/findingText";
+import { isoEdition } from "../model/isoEdition";
 import { orderedCriteria } from "../model/orderedCriteria";
 import { deepNfc } from "../pdf/deepNfc";
 import type { DocumentBlock, DocumentModel } from "../pdf/DocumentModel";
 import { formatDateVi } from "../pdf/formatDateVi";
 import { formatDocNumber } from "../pdf/formatDocNumber";
 import { formatPlaceDate } from "../pdf/formatPlaceDate";
+import { ACTION_STATUS_LABELS_VI } from "../tables/ACTION_STATUS_LABELS_VI";
 
 export interface TeamReportOptions {
+  /** The inspecting unit the team reports to (the console's settings); its names head the report. */
+  issuer?: DostIssuer;
   number?: string;
   /** Report date (ISO); defaults to the latest inspection date. */
   date?: string;
-  signer?: { heading: string[]; name: string };
 }
 
 /**
- * The inspection team's report on a set of inspections (TT 26 Art. 37.3): what was inspected, results per
- * agency, problems found, corrective actions required, and the team's recommendations.
+ * The inspection team's report to the inspecting unit (TT 26 Art. 37.2.d) on its on-site inspections: what was
+ * inspected, the records' results per agency, the problems found and the corrective actions required, the
+ * agencies' corrective-action reports as they came in, and the team's recommendations as typed in each record.
+ * Header "SỞ … / ĐOÀN KIỂM TRA", signed by the team lead. A desk review has no team and no record: refused.
  */
 export function buildTeamReportModel(raws: readonly InspectionExport[], opts: TeamReportOptions = {}): DocumentModel {
   if (raws.length === 0) throw new Error("buildTeamReportModel: no inspections");
+  const desk = raws.filter((r) => r.inspection.mode === "desk");
+  if (desk.length > 0)
+    throw new DocumentRefusedError(
+      `the team report covers on-site inspections only; ${desk.map((d) => d.agency.name).join(", ")} ${desk.length === 1 ? "is a desk review" : "are desk reviews"}`,
+      `Báo cáo của Đoàn kiểm tra chỉ gồm các cuộc kiểm tra tại trụ sở; ${desk.map((d) => d.agency.name).join(", ")} kiểm tra qua hồ sơ.`,
+    );
+  const issuer = deepNfc(opts.issuer ?? { ...DEFAULT_DOST_ISSUER, parentBody: raws[0]!.issuer?.parentBody ?? "", provinceName: raws[0]!.issuer?.place ?? "" });
   const exps = deepNfc(raws.map((r) => r)).sort((a, b) => a.inspection.startedOn.localeCompare(b.inspection.startedOn) || a.agency.name.localeCompare(b.agency.name, "vi"));
   const first = exps[0]!;
-  const issuingBody = first.issuer?.issuingBody.trim() || "Đoàn kiểm tra";
-  const symbol = first.issuer?.symbol.trim() || "ĐKT";
   const dates = exps.map((e) => e.inspection.signedOn ?? e.inspection.startedOn).sort();
   const date = opts.date ?? dates[dates.length - 1]!;
-  const onsite = exps.filter((e) => e.inspection.mode === "onsite").length;
-  const desk = exps.length - onsite;
-  const lastDay = dates[dates.length - 1];
-  const when = dates[0] === lastDay ? `Ngày ${formatDateVi(dates[0])}` : `Từ ngày ${formatDateVi(dates[0])} đến ngày ${formatDateVi(lastDay)}`;
-  const how =
-    onsite && desk
-      ? `${exps.length} cơ quan, trong đó ${onsite} cơ quan kiểm tra tại trụ sở và ${desk} cơ quan kiểm tra qua hồ sơ, báo cáo`
-      : onsite
-        ? `tại trụ sở ${onsite} cơ quan`
-        : `qua hồ sơ, báo cáo ${desk} cơ quan`;
+  const starts = exps.map((e) => e.inspection.startedOn).sort();
+  const when = starts[0] === dates[dates.length - 1] ? `Ngày ${formatDateVi(starts[0])}` : `Từ ngày ${formatDateVi(starts[0])} đến ngày ${formatDateVi(dates[dates.length - 1])}`;
+  const decisions = [...new Set(exps.map((e) => e.inspection.decisionRef.trim()).filter(Boolean))];
 
   const rows = exps.map((e, i) => {
     const scored = new Set(orderedCriteria(e.checklist).filter((p) => p.section.scored).map((p) => p.criterion.code));
     const res = e.results.filter((r) => scored.has(r.criterionCode));
     const n = (o: string) => String(res.filter((r) => r.outcome === o).length);
     const ncs = e.findings.filter((f) => !f.deleted && f.kind === "nonconformity").length;
-    const acts = e.actions.filter((a) => !a.deleted).length;
-    return [String(i + 1), e.agency.name, e.inspection.mode === "onsite" ? "Tại trụ sở" : "Qua hồ sơ", formatDateVi(e.inspection.startedOn), n("conform"), n("partial"), n("nonconform"), String(ncs), String(acts)];
+    const record = e.inspection.recordNumber.trim() ? `${e.inspection.recordNumber.trim()}, ${formatDateVi(e.inspection.signedOn)}` : formatDateVi(e.inspection.signedOn ?? e.inspection.startedOn);
+    return [String(i + 1), e.agency.name, record, n("conform"), n("partial"), n("nonconform"), String(ncs)];
   });
 
   const blocks: DocumentBlock[] = [
     { kind: "heading", text: "I. KHÁI QUÁT" },
     {
       kind: "paragraph",
-      text: `${when}, ${issuingBody} đã kiểm tra ${how}.`,
+      text: `${when}, Đoàn kiểm tra${decisions.length ? ` theo Quyết định số ${decisions.join(", ")}` : ""} đã kiểm tra tại trụ sở ${exps.length} cơ quan việc xây dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015. Biên bản kiểm tra của từng cơ quan gửi kèm theo báo cáo này.`,
     },
     { kind: "heading", text: "II. KẾT QUẢ KIỂM TRA" },
     {
@@ -59,62 +65,86 @@ export function buildTeamReportModel(raws: readonly InspectionExport[], opts: Te
         fontSize: 10.5,
         columns: [
           { header: "TT", width: 9, align: "center" },
-          { header: "Cơ quan", width: 44 },
-          { header: "Hình thức", width: 18, align: "center" },
-          { header: "Ngày", width: 20, align: "center" },
-          { header: "Đạt", width: 12, align: "center" },
-          { header: "Đạt một phần", width: 15, align: "center" },
-          { header: "Không đạt", width: 15, align: "center" },
-          { header: "Điểm không phù hợp", width: 17, align: "center" },
-          { header: "Hành động khắc phục", width: 15, align: "center" },
+          { header: "Cơ quan chịu sự kiểm tra", width: 52 },
+          { header: "Biên bản (số, ngày)", width: 30, align: "center" },
+          { header: "Đạt", width: 15, align: "center" },
+          { header: "Đạt một phần", width: 19, align: "center" },
+          { header: "Không đạt", width: 19, align: "center" },
+          { header: "Vấn đề tồn tại", width: 21, align: "center" },
         ],
         rows,
       },
     },
-    { kind: "heading", text: "III. CÁC VẤN ĐỀ TỒN TẠI VÀ YÊU CẦU KHẮC PHỤC" },
+    { kind: "heading", text: "III. CÁC VẤN ĐỀ TỒN TẠI VÀ HÀNH ĐỘNG KHẮC PHỤC" },
   ];
   let any = false;
-  exps.forEach((e) => {
+  for (const e of exps) {
+    const requirement = new Map(orderedCriteria(e.checklist).map((p) => [p.criterion.code, p.criterion.activities.join("; ")]));
     const fs = e.findings.filter((f) => !f.deleted && f.kind === "nonconformity" && f.text.trim());
-    if (fs.length === 0) return;
+    if (fs.length === 0) continue;
     any = true;
     blocks.push({ kind: "paragraph", text: `${e.agency.name}:`, style: "bold" });
     for (const f of fs) {
       const acts = e.actions.filter((a) => !a.deleted && a.findingId === f.id);
-      // An action without its own date is due when the record says: two months after signing (TT 26 Art. 37).
-      const deadline = addMonths(e.inspection.signedOn ?? e.inspection.startedOn, 2);
-      const due = acts.map((a) => a.dueOn ?? deadline).sort()[0];
-      const fix = acts.map((a) => trimEnd(a.description)).join("; ");
-      blocks.push({ kind: "paragraph", text: `- ${f.criterionCode ? `[${f.criterionCode}] ` : ""}${trimEnd(f.text)}.${fix ? ` Khắc phục: ${fix}${due ? ` (hạn ${formatDateVi(due)})` : ""}.` : ""}` });
+      const due = acts.map((a) => actionDueOn(a, e.inspection.signedOn ?? e.inspection.startedOn)).filter((d): d is string => !!d).sort()[0];
+      const fix = acts.map((a) => a.description.trim().replace(/[.;,\s]+$/u, "")).filter(Boolean).join("; ");
+      const gap = isoEdition(findingText(f, f.criterionCode ? requirement.get(f.criterionCode) : undefined));
+      blocks.push({ kind: "paragraph", text: `- ${gap}.${fix ? ` Hành động khắc phục: ${fix}${due ? ` (hạn báo cáo ${formatDateVi(due)})` : ""}.` : ""}` });
     }
-  });
-  if (!any) blocks.push({ kind: "paragraph", text: "Không phát hiện điểm không phù hợp." });
-  blocks.push(
-    { kind: "heading", text: "IV. KIẾN NGHỊ" },
-    {
-      kind: "paragraph",
-      text: `Đề nghị các cơ quan có điểm không phù hợp thực hiện hành động khắc phục và báo cáo trong thời hạn 02 (hai) tháng kể từ ngày ký Biên bản kiểm tra; ${issuingBody} theo dõi, đánh giá hiệu lực của hành động khắc phục tại lần kiểm tra tiếp theo và đề xuất kiểm tra tại trụ sở đối với các cơ quan kiểm tra qua hồ sơ còn nội dung chưa đáp ứng yêu cầu.`,
-    },
+  }
+  if (!any) blocks.push({ kind: "paragraph", text: "Đoàn kiểm tra không phát hiện vấn đề tồn tại." });
+
+  // Art. 37.2.d: the report carries the agencies' reports on their corrective actions, as they came in.
+  blocks.push({ kind: "heading", text: "IV. BÁO CÁO THỰC HIỆN HÀNH ĐỘNG KHẮC PHỤC CỦA CÁC CƠ QUAN" });
+  const reportRows = exps.flatMap((e) =>
+    e.actions
+      .filter((a) => !a.deleted)
+      .map((a) => [
+        e.agency.name,
+        a.description.trim(),
+        a.agencyReport.trim() ? `${a.reportNumber?.trim() ? `Số ${a.reportNumber.trim()}` : ""}${a.reportedOn ? `${a.reportNumber?.trim() ? " " : ""}ngày ${formatDateVi(a.reportedOn)}` : ""}${a.reportNumber?.trim() || a.reportedOn ? ": " : ""}${a.agencyReport.trim()}` : "Chưa báo cáo",
+        ACTION_STATUS_LABELS_VI[a.status],
+      ]),
   );
+  if (reportRows.length === 0) blocks.push({ kind: "paragraph", text: "Không có hành động khắc phục phải báo cáo." });
+  else
+    blocks.push({
+      kind: "table",
+      table: {
+        fontSize: 10.5,
+        columns: [
+          { header: "Cơ quan", width: 40 },
+          { header: "Hành động khắc phục", width: 48 },
+          { header: "Báo cáo của cơ quan (số, ngày, nội dung)", width: 50 },
+          { header: "Tình trạng", width: 27, align: "center" },
+        ],
+        rows: reportRows,
+      },
+    });
+
+  // The team's recommendations are what each record's KIẾN NGHỊ says; none typed leaves lines to write in.
+  blocks.push({ kind: "heading", text: "V. KIẾN NGHỊ" });
+  const recs = exps.filter((e) => e.inspection.recommendations?.trim());
+  if (recs.length === 0) blocks.push({ kind: "dotted", lines: 3 });
+  else for (const e of recs) blocks.push({ kind: "paragraph", text: `- ${e.agency.name}: ${isoEdition(e.inspection.recommendations!.trim())}` });
+
   const lead = first.inspection.leadName.trim();
+  const unit = issuer.inspectingUnit.trim() || issuer.issuingBodyName;
   return {
-    meta: { title: "Báo cáo kết quả kiểm tra", author: issuingBody, date },
+    meta: { title: "Báo cáo kết quả kiểm tra của Đoàn kiểm tra", author: "Đoàn kiểm tra", date },
     header: {
-      parentBody: first.issuer?.parentBody ?? "",
-      issuingBody,
-      numberLine: formatDocNumber(opts.number ?? "", "BC", symbol),
-      placeDate: formatPlaceDate(first.issuer?.place.trim() ?? "", date),
+      parentBody: issuer.issuingBody,
+      issuingBody: "Đoàn kiểm tra",
+      numberLine: formatDocNumber(opts.number ?? "", "BC", "ĐKT"),
+      placeDate: formatPlaceDate(issuer.provinceName, date),
     },
     title: "Báo cáo",
-    subject: "Kết quả kiểm tra việc áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
+    subject: "Kết quả kiểm tra việc xây dựng, áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015",
+    addressees: [unit],
     blocks,
     closing: {
-      signers: [{ heading: opts.signer?.heading ?? ["Trưởng đoàn kiểm tra"], name: opts.signer?.name ?? lead }],
-      recipients: [`${issuingBody} (để báo cáo)`, `Lưu: VT, ${symbol}`],
+      signers: [{ heading: ["Trưởng đoàn"], name: lead }],
+      recipients: ["Như trên", "Lưu: Đoàn kiểm tra"],
     },
   };
-}
-
-function trimEnd(s: string): string {
-  return s.trim().replace(/[.;,\s]+$/u, "");
 }

@@ -2,6 +2,9 @@ import type { ActionItem, ComplianceRow, DostDashboard } from "../../domain/dost
 import type { Queryable } from "../Storage";
 import { FIGURE_SQL } from "./figureSql";
 import { compareCriterionCodes } from "./summaryQuery";
+import type { ActionStatus } from "../../domain/action";
+import { actionDueOn } from "../../domain/actionDueOn";
+import { isActionOverdue } from "../../domain/isActionOverdue";
 import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -68,13 +71,16 @@ export async function dashboardQuery(db: Queryable, province: string, year: numb
      ${ACTION_DUE_SQL} as due_on, a.data->>'noticeNumber' as notice_number, a.data->>'decisionNote' as decision_note,
      a.data->>'description' as description`;
   const byStatus = await db.query(`with ${YEAR_INSPECTIONS_CTE} select a.data->>'status' as status, count(*) as n ${actionRows} group by 1`, p);
-  const followUp = await db.query(
-    `with ${YEAR_INSPECTIONS_CTE} select ${actionCols}, a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < $4 as is_overdue
-     ${actionRows} and (a.data->>'status' = 'not_accepted' or (a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < $4))
-     order by due_on, action_id`,
-    [...p, today],
+  const followUp = await db.query<Record<string, unknown>>(
+    `with ${YEAR_INSPECTIONS_CTE} select ${actionCols}, a.data->>'dueOn' as own_due, a.data->>'reportedOn' as reported_on, i.signed_on
+     ${actionRows} order by action_id`,
+    p,
   );
-  const overdue = followUp.rows.filter((r) => r.is_overdue === true);
+  // Overdue by the domain's rule (isActionOverdue), the same function as the summary, the console and the reports.
+  const overdue = followUp.rows
+    .map((r): Record<string, unknown> => ({ ...r, due_on: actionDueOn({ dueOn: (r.own_due as string | null) ?? null }, (r.signed_on as string | null) ?? null) }))
+    .filter((r) => isActionOverdue({ dueOn: (r.own_due as string | null) ?? null, status: String(r.status) as ActionStatus, reportedOn: (r.reported_on as string | null) ?? null }, (r.signed_on as string | null) ?? null, today))
+    .sort((x, y) => String(x.due_on).localeCompare(String(y.due_on)) || String(x.action_id).localeCompare(String(y.action_id)));
   const notices = followUp.rows.filter((r) => r.status === "not_accepted").sort((x, y) => String(x.agency_name).localeCompare(String(y.agency_name), "vi"));
   const conflicts = await db.query(
     `with ${YEAR_INSPECTIONS_CTE}

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Queryable } from "../Storage";
 import { FIGURE_SQL } from "./figureSql";
-import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
+import type { ActionStatus } from "../../domain/action";
+import { isActionOverdue } from "../../domain/isActionOverdue";
+import { YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
 
 /** Which inspections a dashboard figure stands for. Every filter is optional; they combine with "and". */
 export const InspectionFilterSchema = z.object({
@@ -36,7 +38,7 @@ export interface InspectionListItem {
 /**
  * The year's inspections behind a figure of the summary or dashboard, so every number opens its list: one row per
  * thing the figure counts (a result, an action, a conflicting row, a covered plan entry, else an inspection), built
- * from the same SQL as the figure (FIGURE_SQL, ACTION_DUE_SQL).
+ * from the same SQL as the figure (FIGURE_SQL) and the same overdue rule (isActionOverdue).
  */
 export async function inspectionsQuery(db: Queryable, province: string, year: number, f: InspectionFilter, today: string): Promise<InspectionListItem[]> {
   const params: unknown[] = [...yearParams(province, year)];
@@ -63,7 +65,7 @@ export async function inspectionsQuery(db: Queryable, province: string, year: nu
   if (f.actionStatus || f.overdue) {
     const conds = [`a.entity = 'action'`, `a.province = $1`, `a.data->>'inspectionId' = i.id`, `coalesce(a.data->>'deleted', 'false') <> 'true'`];
     if (f.actionStatus) conds.push(`a.data->>'status' = ${param(f.actionStatus)}`);
-    if (f.overdue) conds.push(`a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < ${param(today)}`);
+    // Overdue is decided below by the domain's rule (isActionOverdue), not in SQL.
     joins.push(`join rows a on ${conds.join(" and ")}`);
     detail = "a.data->>'description'";
   }
@@ -78,11 +80,17 @@ export async function inspectionsQuery(db: Queryable, province: string, year: nu
   }
   const body = `from insp i left join rows ag on ag.entity = 'agency' and ag.row_id = i.agency_id ${joins.join(" ")}
      ${where.length > 0 ? `where ${where.join(" and ")}` : ""}`;
-  const cols = `i.id, i.agency_id, ag.data->>'name' as agency_name, i.mode, i.status, i.team_id, i.started_on, ${detail} as detail`;
+  const overdueCols = f.overdue ? `, a.data->>'dueOn' as own_due, a.data->>'status' as action_status, a.data->>'reportedOn' as reported_on, i.signed_on` : "";
+  const cols = `i.id, i.agency_id, ag.data->>'name' as agency_name, i.mode, i.status, i.team_id, i.started_on, ${detail} as detail${overdueCols}`;
   // A covered plan entry counts once however many inspections carried it out (two teams on the same agency).
   const select = f.plan === "in" ? `select * from (select distinct on (i.agency_id, i.mode) ${cols} ${body} order by ${FIGURE_SQL.coveredEntryOrder}) x` : `select ${cols} ${body}`;
   const r = await db.query(`with ${ctes} ${select} order by started_on, id limit 5000`, params);
-  return r.rows.map((x) => ({
+  const rows = f.overdue
+    ? r.rows.filter((x) =>
+        isActionOverdue({ dueOn: (x.own_due as string | null) ?? null, status: String(x.action_status) as ActionStatus, reportedOn: (x.reported_on as string | null) ?? null }, (x.signed_on as string | null) ?? null, today),
+      )
+    : r.rows;
+  return rows.map((x) => ({
     id: String(x.id), agencyId: String(x.agency_id ?? ""), agencyName: String(x.agency_name ?? ""), mode: String(x.mode),
     status: String(x.status), teamId: String(x.team_id ?? ""), startedOn: String(x.started_on), detail: String(x.detail ?? ""),
   }));

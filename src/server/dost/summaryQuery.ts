@@ -1,7 +1,9 @@
 import type { DostSummary } from "../../domain/dostSummary";
 import type { Queryable } from "../Storage";
 import { criterionTitles } from "./criterionTitles";
-import { ACTION_DUE_SQL, YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
+import { isActionOverdue } from "../../domain/isActionOverdue";
+import { yearActionDates } from "./yearActionDates";
+import { YEAR_INSPECTIONS_CTE, yearParams } from "./yearInspectionsCte";
 
 type Counts = Record<string, string | number | null>;
 const num = (v: unknown): number => Number(v ?? 0);
@@ -13,8 +15,8 @@ export function compareCriterionCodes(a: string, b: string): number {
 
 /**
  * `GET /api/dost/summary`: three aggregates over the current-state table, all counted in SQL. Criteria tally the
- * merged `outcome` of results of the year's finalized inspections; overdue = open or reported actions of the year's
- * inspections whose due date (own, or two months after signing) is before `today`.
+ * merged `outcome` of results of the year's finalized inspections; overdue = actions of the year's inspections
+ * still unreported after their due date or reported late (isActionOverdue).
  */
 export async function summaryQuery(db: Queryable, province: string, year: number, today: string): Promise<DostSummary> {
   const p = yearParams(province, year);
@@ -45,12 +47,14 @@ export async function summaryQuery(db: Queryable, province: string, year: number
             count(*) filter (where a.data->>'status' = 'reported') as reported,
             count(*) filter (where a.data->>'status' = 'accepted') as accepted,
             count(*) filter (where a.data->>'status' = 'not_accepted') as not_accepted,
-            count(*) filter (where a.data->>'status' = 'verified') as verified,
-            count(*) filter (where a.data->>'status' in ('open', 'reported') and ${ACTION_DUE_SQL} < $4) as overdue
+            count(*) filter (where a.data->>'status' = 'verified') as verified
      from rows a join insp i on i.id = a.data->>'inspectionId'
      where a.entity = 'action' and a.province = $1 and coalesce(a.data->>'deleted', 'false') <> 'true'`,
-    [...p, today],
+    p,
   );
+  // Overdue by the domain's rule (isActionOverdue: working days, reports judged by their own date), the same
+  // function the console and the reports use.
+  const overdue = (await yearActionDates(db, p)).filter((r) => isActionOverdue(r.action, r.signedOn, today)).length;
   const OUTCOME_KEYS = ["conform", "partial", "nonconform", "observation", "na"] as const;
   const byCode = new Map<string, { code: string; conform: number; partial: number; nonconform: number; observation: number; na: number }>();
   const uses: { code: string; checklist: string; n: number }[] = [];
@@ -79,7 +83,7 @@ export async function summaryQuery(db: Queryable, province: string, year: number
       .sort((x, y) => compareCriterionCodes(x.code, y.code)),
     actions: {
       open: num(a.open), reported: num(a.reported), accepted: num(a.accepted), not_accepted: num(a.not_accepted),
-      verified: num(a.verified), overdue: num(a.overdue),
+      verified: num(a.verified), overdue,
     },
   };
 }

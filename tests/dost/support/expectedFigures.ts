@@ -10,6 +10,20 @@ function plusTwoMonths(d: string): string {
   return `${m > 12 ? y + 1 : y}-${String(m > 12 ? m - 12 : m).padStart(2, "0")}-${d.slice(8)}`;
 }
 
+/**
+ * Rest days and public holidays of 2026–2027 as the published calendars list them (not computed: the domain's
+ * lunar calendar is what is under test), with the days off for holidays on a weekend.
+ */
+const HOLIDAYS = new Set([
+  "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-04-26", "2026-04-27", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02",
+  "2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-04-16", "2027-04-30", "2027-05-01", "2027-05-03", "2027-09-01", "2027-09-02",
+]);
+function workingDayFrom(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  while (t.getUTCDay() === 0 || t.getUTCDay() === 6 || HOLIDAYS.has(t.toISOString().slice(0, 10))) t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
 /** Every summary and dashboard figure, computed in plain JavaScript from the fixture's model. */
 export function expectedFigures(fx: ProvinceFixture, today: string, province = PROVINCE, year = YEAR) {
   const m = fx.model;
@@ -30,8 +44,10 @@ export function expectedFigures(fx: ProvinceFixture, today: string, province = P
     return out;
   };
   const actions = m.actions.filter((a) => inspIds.has(a.inspectionId) && !a.deleted);
-  const due = (a: (typeof actions)[number]) => a.dueOn ?? (byId.get(a.inspectionId)!.signedOn ? plusTwoMonths(byId.get(a.inspectionId)!.signedOn!) : null);
-  const overdue = actions.filter((a) => (a.status === "open" || a.status === "reported") && due(a) !== null && due(a)! < today);
+  const rawDue = (a: (typeof actions)[number]) => a.dueOn ?? (byId.get(a.inspectionId)!.signedOn ? plusTwoMonths(byId.get(a.inspectionId)!.signedOn!) : null);
+  const due = (a: (typeof actions)[number]) => (rawDue(a) === null ? null : workingDayFrom(rawDue(a)!));
+  // Overdue: still unreported after the (working-day) due date; the fixture's reported actions carry no late date.
+  const overdue = actions.filter((a) => a.status === "open" && due(a) !== null && due(a)! < today);
   const count = (xs: readonly { status: string }[], s: string) => xs.filter((x) => x.status === s).length;
 
   const planned = new Set(province === PROVINCE && year === YEAR ? m.plan.entries.map((e) => `${e.agencyId}|${e.mode}`) : []);
