@@ -23,7 +23,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // a loaded CI machine starts slowly (PGlite, scrypt of the admin)
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early: ${out}`);
     try {

@@ -13,6 +13,10 @@ export interface TestPostgres {
   url: string;
   /** A URL for a fresh, empty database in this cluster. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the PostgreSQL server as a crash or an operator would (`immediate` drops every connection), keeping its data. */
+  halt(mode?: "immediate" | "fast"): void;
+  /** Starts it again after halt(), on the same port and data. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -58,6 +62,12 @@ export async function startPostgres(): Promise<TestPostgres> {
   process.once("exit", onExit);
   return {
     url: `${base}/postgres`,
+    halt(mode = "immediate") {
+      run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
+    },
+    resume() {
+      run("pg_ctl", ["-D", data, "-o", opts, "-l", join(dir, "log"), "-w", "-t", "60", "start"]);
+    },
     async createDatabase(name: string) {
       const { default: pg } = await import("pg");
       const c = new pg.Client({ connectionString: `${base}/postgres` });

@@ -1,4 +1,5 @@
 import type { AppDb } from "../db/AppDb";
+import { ensureDeviceId } from "../db/ensureDeviceId";
 import { META } from "../db/META";
 import type { Session } from "../db/Session";
 import { requestJson } from "./requestJson";
@@ -14,16 +15,18 @@ export async function login(
   opts: { db?: AppDb; fetch?: typeof fetch } = {},
 ): Promise<Session> {
   const f = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const db = opts.db ?? (await import("../db/appDbSingleton")).appDb;
+  // The server issues the token to this tablet: its pushes must then name this device.
+  const device = await db.transaction("rw", db.meta, () => ensureDeviceId(db));
   const s = await requestJson<Session>(f, `${baseUrl}/api/auth/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: username.trim(), password }),
+    body: JSON.stringify({ username: username.trim(), password, device }),
   });
   const session: Session = {
     token: s.token,
     user: { username: s.user.username, role: s.user.role, province: s.user.province ?? null, team: s.user.team ?? null },
   };
-  const db = opts.db ?? (await import("../db/appDbSingleton")).appDb;
   await db.meta.put({ key: META.session, value: session });
   return session;
 }
