@@ -1,6 +1,23 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
+
+/**
+ * What Settings shows as the build ("Bản dựng"): VITE_BUILD_ID when a deployment sets it, else the package version
+ * with the commit it was built from (and "+local" for uncommitted changes), so `npm start` never says "dev".
+ */
+export function buildId(root = process.cwd()): string {
+  const { version } = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { version: string };
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return `${version}+${git("rev-parse", "--short=10", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? ".local" : ""}`;
+  } catch {
+    return `${version}+${new Date().toISOString().slice(0, 10)}`;
+  }
+}
+process.env.VITE_BUILD_ID ||= buildId();
 
 export default defineConfig({
   plugins: [

@@ -94,7 +94,7 @@ export function SignaturePad({ label, value, disabled, onSave, testId }: Props) 
   };
   const showCanvas = !disabled && (drawnHere || !value);
   return (
-    <div className="card" data-testid={testId} data-signed={value ? "1" : "0"}>
+    <div className="card signature-pad" data-testid={testId} data-signed={value ? "1" : "0"}>
       <strong>{label}</strong>
       {!showCanvas ? (
         value ? (
