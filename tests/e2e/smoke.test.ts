@@ -2,34 +2,35 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startBrowser, type RunningBrowser } from "./support/startBrowser";
+import type { Driver } from "./support/Driver";
+import { css } from "./support/Loc";
+import { currentEngine, startDriver } from "./support/startDriver";
 import { startServer, type RunningServer } from "./support/startServer";
 
-describe("the built app served by the real server", () => {
+describe(`the built app served by the real server (${currentEngine()})`, () => {
   let dir: string;
   let server: RunningServer;
-  let b: RunningBrowser;
+  let d: Driver;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "e2e-smoke-"));
     server = await startServer({ dataDir: join(dir, "data"), staticDir: inject("distA"), adminPassword: "admin-pass-123" });
-    b = await startBrowser(join(dir, "profile"));
+    d = await startDriver(join(dir, "profile"));
   });
   afterAll(async () => {
-    await b?.close();
+    await d?.close();
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("serves a Vietnamese page with a manifest and registers the service worker", async () => {
-    const page = await b.context.newPage();
-    await page.goto(server.url);
-    expect(await page.getAttribute("html", "lang")).toBe("vi");
-    const manifestHref = await page.getAttribute('link[rel="manifest"]', "href");
+    await d.goto(server.url);
+    expect(await d.attr(css("html"), "lang")).toBe("vi");
+    const manifestHref = await d.attr(css('link[rel="manifest"]'), "href");
     expect(manifestHref).toBeTruthy();
     const manifest = (await (await fetch(new URL(manifestHref!, server.url))).json()) as { name: string; icons: { sizes: string; purpose?: string }[] };
     expect(manifest.name).toContain("Kiểm tra");
     expect(manifest.icons.map((i) => `${i.sizes}:${i.purpose ?? "any"}`).sort()).toEqual(["192x192:any", "512x512:any", "512x512:maskable"]);
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    const scope = await d.evaluate(async () => (await navigator.serviceWorker.ready).scope, null);
     expect(scope).toBe(`${server.url}/`);
   });
 });

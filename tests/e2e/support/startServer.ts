@@ -34,7 +34,7 @@ export async function startServer(opts: { dataDir: string; staticDir: string; po
   child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // PGlite starts slowly on a loaded machine
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
     try {
@@ -43,7 +43,7 @@ export async function startServer(opts: { dataDir: string; staticDir: string; po
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 60 s:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in 180 s:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

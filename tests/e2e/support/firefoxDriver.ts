@@ -1,0 +1,119 @@
+import { launch, type Browser, type ElementHandle, type Page } from "puppeteer-core";
+import { FIREFOX } from "./engineBinaries";
+import { FIND_IN_PAGE } from "./findInPage";
+import { InPageDriver, type Op } from "./InPageDriver";
+import type { Loc } from "./Loc";
+
+/** A tablet set to Vietnamese, and nothing that phones home during a test. */
+const PREFS = {
+  "intl.accept_languages": "vi-VN, vi",
+  "intl.locale.requested": "vi-VN",
+  "browser.shell.checkDefaultBrowser": false,
+  "app.update.enabled": false,
+  "datareporting.policy.dataSubmissionEnabled": false,
+};
+
+/**
+ * Debian's Firefox ESR over WebDriver BiDi (puppeteer-core with `browser: "firefox"`, nothing downloaded), on a
+ * persistent profile directory, so a killed browser comes back with its IndexedDB, service worker and caches.
+ */
+class FirefoxDriver extends InPageDriver<ElementHandle<Element>> {
+  readonly engine = "firefox" as const;
+  readonly emulatesNetwork = true;
+  readonly restartKills = true;
+  private offline = false;
+
+  private constructor(
+    private profileDir: string,
+    private browser: Browser,
+    private page: Page,
+  ) {
+    super();
+  }
+
+  private static async open(profileDir: string): Promise<{ browser: Browser; page: Page }> {
+    const browser = await launch({
+      browser: "firefox",
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: profileDir,
+      extraPrefsFirefox: PREFS,
+      defaultViewport: { width: 800, height: 1280 },
+      protocolTimeout: 120_000,
+    });
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.setViewport({ width: 800, height: 1280 });
+    return { browser, page };
+  }
+
+  static async start(profileDir: string): Promise<FirefoxDriver> {
+    const { browser, page } = await FirefoxDriver.open(profileDir);
+    return new FirefoxDriver(profileDir, browser, page);
+  }
+
+  protected async find(l: Loc, op: Op, arg?: unknown): Promise<unknown> {
+    return this.page.evaluate(`(${FIND_IN_PAGE})(${JSON.stringify(l)}, ${JSON.stringify(op)}, ${JSON.stringify(arg ?? null)})`);
+  }
+
+  protected async handle(l: Loc): Promise<ElementHandle<Element> | string> {
+    const h = await this.page.evaluateHandle(`(${FIND_IN_PAGE})(${JSON.stringify(l)}, "one")`);
+    const el = h.asElement() as ElementHandle<Element> | null;
+    if (el) return el;
+    const reason = String(await h.jsonValue());
+    await h.dispose();
+    return reason;
+  }
+
+  protected async clickHandle(h: ElementHandle<Element>): Promise<void> {
+    await h.click();
+  }
+
+  protected async typeInto(h: ElementHandle<Element>, text: string): Promise<void> {
+    if (text === "") await h.press("Backspace");
+    else await h.type(text);
+  }
+
+  protected async pickFile(h: ElementHandle<Element>, path: string): Promise<void> {
+    await (h as ElementHandle<HTMLInputElement>).uploadFile(path);
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: "load" });
+  }
+
+  async url(): Promise<string> {
+    return this.page.url();
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload({ waitUntil: "load" });
+  }
+
+  async evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    return (await this.page.evaluate(fn as (a: unknown) => unknown, arg)) as R;
+  }
+
+  async setOffline(offline: boolean): Promise<void> {
+    this.offline = offline;
+    await this.page.setOfflineMode(offline);
+  }
+
+  async restartApp(): Promise<void> {
+    const child = this.browser.process();
+    if (!child) throw new Error("Firefox was not started by this driver");
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+    await this.browser.disconnect().catch(() => undefined);
+    ({ browser: this.browser, page: this.page } = await FirefoxDriver.open(this.profileDir));
+    if (this.offline) await this.page.setOfflineMode(true);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    const child = this.browser.process();
+    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
+
+export const startFirefoxDriver = (profileDir: string): Promise<InPageDriver<ElementHandle<Element>>> => FirefoxDriver.start(profileDir);
