@@ -34,6 +34,13 @@ export interface AppOptions {
   maxPushBytes?: number;
   /** Cost of new password hashes (default SCRYPT_PARAMS); tests pass a cheaper one, as they pass `now`. */
   hashParams?: ScryptParams;
+  /**
+   * Free bytes left on the database's disk, or null when unknown (PostgreSQL on another machine). Below
+   * `diskReserveBytes` writes are refused with 507 before the database itself runs out of space.
+   */
+  diskFree?: () => number | null;
+  /** Free space kept in reserve (default 256 MB). */
+  diskReserveBytes?: number;
   /** How many bodies over LARGE_BODY_BYTES may be received and parsed at once (default 2); more get 503. */
   maxLargeBodies?: number;
 }
@@ -139,6 +146,17 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
       }
     };
   };
+  // A full disk hangs embedded PGlite for good: refuse writes while the reserve is reached (reads go on).
+  const reserve = opts.diskReserveBytes ?? 256 * 1024 * 1024;
+  const diskGuard = async (c: Context<AppEnv>, next: Next) => {
+    const free = c.req.method === "GET" || c.req.method === "HEAD" ? null : (opts.diskFree?.() ?? null);
+    if (free !== null && free < reserve) {
+      c.header("Retry-After", "3600");
+      return problem(c, 507, "Máy chủ sắp hết dung lượng đĩa nên tạm ngừng nhận dữ liệu mới. Dữ liệu vẫn được giữ trên máy; hãy báo quản trị viên.");
+    }
+    await next();
+  };
+  for (const path of ["/api/sync/*", "/api/blobs/*", "/api/users", "/api/users/*"]) app.use(path, diskGuard);
   app.use("/api/sync/push", body({ limit: maxPush, gzip: true, wholeBodyStrings: false }));
   app.use("/api/sync/bundle", body({ limit: MAX_BUNDLE_BYTES, gzip: true, wholeBodyStrings: false }));
   app.use("/api/sync/pull", compress());

@@ -1,4 +1,5 @@
 /** `npm start`: opens the database, makes sure the admin account exists, serves dist/ and the API on PORT. */
+import { statfsSync } from "node:fs";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { answerClientErrors } from "./answerClientErrors";
@@ -20,7 +21,17 @@ async function main(): Promise<void> {
   } else if (admin.created) console.log('Created account "admin" with the password in ADMIN_PASSWORD.');
   if (await detectRestore(storage)) console.log("The database was restored from a backup: started a new epoch, devices will push their changes again.");
   const epoch = await getEpoch(storage);
-  const app = createApp({ storage, staticDir: process.env.STATIC_DIR ?? "dist" });
+  // PGlite's data directory is on this machine: keep a free-space reserve there (PostgreSQL watches its own disk).
+  const diskFree = databaseUrl ? undefined : () => {
+    try {
+      const s = statfsSync(dataDir);
+      return s.bavail * s.bsize;
+    } catch {
+      return null;
+    }
+  };
+  const reserveMb = Number(process.env.DISK_RESERVE_MB ?? 256);
+  const app = createApp({ storage, staticDir: process.env.STATIC_DIR ?? "dist", ...(diskFree ? { diskFree } : {}), ...(reserveMb >= 0 ? { diskReserveBytes: reserveMb * 1024 * 1024 } : {}) });
   const server = serve({ fetch: app.fetch, port }, (info) => {
     const where = databaseUrl ? "PostgreSQL" : `PGlite in ${dataDir}`;
     console.log(`Sync server listening on http://localhost:${info.port} (${where}, epoch ${epoch})`);

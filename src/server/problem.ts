@@ -12,8 +12,10 @@ const TITLES: Record<number, string> = {
   422: "Dữ liệu không khớp",
   426: "Cần cập nhật ứng dụng",
   429: "Quá nhiều lần thử",
+  431: "Tiêu đề yêu cầu quá lớn",
   500: "Lỗi máy chủ",
   503: "Máy chủ tạm thời không sẵn sàng",
+  507: "Máy chủ hết dung lượng lưu trữ",
 };
 
 /** An RFC 9457 problem+json response with a Vietnamese `detail`. */

@@ -135,6 +135,22 @@ describe("request bodies and bad inputs", () => {
     expect((await h.storage.query("select 1 from users where username like 'moi-%'")).rows).toEqual([]);
   });
 
+  it("refuses writes with 507 once the disk's free-space reserve is reached, and keeps serving reads", async () => {
+    let free = 10 * 1024 * 1024 * 1024;
+    const app = createApp({ storage: h.storage, now: () => h.clock.ms, hashParams: TEST_HASH, diskFree: () => free, diskReserveBytes: 256 * 1024 * 1024 });
+    const send = (method: string, path: string, body?: string) =>
+      app.request(path, { method, headers: { Authorization: `Bearer ${insp.token}`, "Content-Type": "application/json" }, ...(body ? { body } : {}) });
+    const c = change({ entity: "result", rowId: "I1/D", field: "note", value: "đĩa", user: "insp1", device: "devA" });
+    expect((await send("POST", "/api/sync/push", JSON.stringify({ device: "devA", changes: [c] }))).status).toBe(200);
+    free = 100 * 1024 * 1024;
+    const full = await send("POST", "/api/sync/push", JSON.stringify({ device: "devA", changes: [change({ entity: "result", rowId: "I1/E", field: "note", value: "x", user: "insp1", device: "devA" })] }));
+    expectProblem(await asCall(full), 507);
+    const blob = await app.request(`/api/blobs/${"a".repeat(64)}`, { method: "PUT", headers: { Authorization: `Bearer ${insp.token}`, "Content-Type": "image/png" }, body: new Uint8Array([1]) as BodyInit });
+    expect(blob.status).toBe(507);
+    expect((await send("GET", "/api/sync/pull")).status).toBe(200);
+    expect((await app.request("/api/health")).status).toBe(200);
+  });
+
   it("sends the security headers on every answer: API, problems, blobs and the app itself", async () => {
     const dir = mkdtempSync(join(tmpdir(), "htqlcl-static-"));
     try {
