@@ -177,12 +177,15 @@ describe("DOST console: registry, plan, adoption", () => {
       { entity: "action", rowId: "x1", field: "inspectionId", value: "i1" },
       { entity: "action", rowId: "x1", field: "findingId", value: "f1" },
       { entity: "action", rowId: "x1", field: "description", value: "Tổ chức đánh giá nội bộ" },
+      { entity: "action", rowId: "x1", field: "owner", value: "Văn phòng UBND xã" },
       { entity: "action", rowId: "x1", field: "status", value: "open" },
     ]);
     renderApp(db, "#/dost");
     const user = userEvent.setup();
     await user.click(await screen.findByRole("tab", { name: "Theo dõi khắc phục" }, { timeout: 15_000 }));
     const card = await screen.findByTestId("action-card");
+    // Who answers for it, as the team wrote it on the tablet.
+    expect(within(card).getByTestId("action-owner").textContent).toBe("Chịu trách nhiệm: Văn phòng UBND xã");
     // Due two months after signing, long past: shown as overdue.
     expect(card.textContent).toContain("Hạn 10/03/2020 — quá hạn");
     await user.type(within(card).getByLabelText("Báo cáo khắc phục"), "Đã đánh giá nội bộ ngày 01/3");

@@ -80,6 +80,9 @@ function ActionCard({ c, today, siblings }: { c: Ctx; today: string; siblings: r
       </div>
       <p>{c.findingText}</p>
       <p className="muted">{c.action.description}</p>
+      <p data-testid="action-owner">
+        {t("Chịu trách nhiệm", "Responsible")}: {c.action.owner?.trim() ? c.action.owner : t("chưa ghi", "not given")}
+      </p>
       {c.action.agencyReport && (
         <p data-testid="agency-report">
           {t("Báo cáo của cơ quan", "Agency's report")}
