@@ -96,6 +96,8 @@ describe("DOST console: importing a sync bundle file against the real server (PG
     await user.click(within(draftRow).getAllByTestId("figure")[1]!);
     const list = await screen.findByTestId("inspection-list");
     await waitFor(() => expect(within(list).getAllByTestId("inspection-list-item")).toHaveLength(1));
+    // Each inspection of a figure opens its record (and its PDF on that screen).
+    expect(within(list).getByTestId("open-record").getAttribute("href")).toBe(`#/i/${encodeURIComponent(inspectionId)}/review`);
     expect(await count(`rows where entity = 'inspection' and row_id = '${inspectionId}' and province = 'TH' and team = 'T1'`)).toBe(1);
   });
 

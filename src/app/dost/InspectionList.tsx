@@ -44,6 +44,10 @@ export function InspectionList({ token, query, filter, title, onClose }: { token
         {items?.map((i, n) => (
           <li key={`${i.id}|${n}`} data-testid="inspection-list-item">
             {formatDate(i.startedOn)} — {i.agencyName || i.id} — {dostLabel(i.mode, t)} — {dostLabel(i.status, t)} — {i.teamId}{i.detail ? ` — ${dostLabel(i.detail, t)}` : ""}
+            {/* Drill-down: the record as the tablets synced it, with its PDF (Xuất biên bản PDF) on the same screen. */}{" "}
+            <a className="btn" href={`#/i/${encodeURIComponent(i.id)}/review`} data-testid="open-record">
+              {t("Mở biên bản và PDF", "Open the record and its PDF")}
+            </a>
           </li>
         ))}
       </ul>
