@@ -331,6 +331,29 @@ describe("authorization matrix", () => {
       expect(carried.rows).toEqual([{ user: "leadT1", pushed_by: t1.id }]);
     });
 
+    it("gives an inspection DOST creates for a team to that team, and refuses moving a row to another team or province afterwards", async () => {
+      const dost = users.get("dostP1")!;
+      const admin = users.get("admin2")!;
+      const create = [
+        change({ entity: "inspection", rowId: "insp-dost", field: "agencyId", value: "agency-P1", hlc: hlc(t++), user: "dostP1" }),
+        change({ entity: "inspection", rowId: "insp-dost", field: "teamId", value: "T1", hlc: hlc(t++), user: "dostP1" }),
+      ];
+      expect((await push(h, dost, create)).json.accepted).toHaveLength(2);
+      expect(await rowScope("inspection", "insp-dost")).toEqual({ province: "P1", team: "T1" });
+      expect((await pullAll(h, users.get("inspT1")!)).some((c) => c.rowId === "insp-dost")).toBe(true);
+      // re-assigning it, or moving a row to another province, is refused with the reason, for DOST and admin alike
+      const toT2 = change({ entity: "inspection", rowId: "insp-dost", field: "teamId", value: "T2", hlc: hlc(t++), user: "dostP1" });
+      const r1 = await push(h, dost, [toT2]);
+      expect(r1.json.rejected[0].reason).toMatch(/giao lại cuộc kiểm tra đã tạo cho đoàn khác/);
+      const byAdmin = change({ entity: "inspection", rowId: "insp-dost", field: "teamId", value: "T2", hlc: hlc(t++), user: "admin2" });
+      const agencyToP2 = change({ entity: "agency", rowId: "agency-P1", field: "province", value: "P2", hlc: hlc(t++), user: "admin2" });
+      const r2 = await push(h, admin, [byAdmin, agencyToP2]);
+      expect(r2.json.accepted).toEqual([]);
+      expect(r2.json.rejected.map((x: { reason: string }) => x.reason)).toEqual([expect.stringMatching(/đoàn khác/), expect.stringMatching(/tỉnh khác/)]);
+      expect((await pullAll(h, users.get("inspT2")!)).some((c) => c.rowId === "insp-dost")).toBe(false);
+      expect((await rowOf(h, "inspection", "insp-dost"))!.data.teamId).toBe("T1");
+    });
+
     it("counts in an agency's history only the rows of the agency's own province and the inspection's team", async () => {
       const dost = users.get("dostP1")!;
       const ag = change({ entity: "agency", rowId: "ag-hist", field: "name", value: "UBND xã Lịch Sử", hlc: hlc(t++), user: "dostP1" });

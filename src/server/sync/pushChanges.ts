@@ -153,6 +153,8 @@ export async function pushChanges(
       for (const r of rows.rows) known.set(keyOf({ entity: r.entity, rowId: r.row_id }), { province: r.province, team: r.team, data: r.data });
     }
 
+    // DOST or admin creating an inspection for a team: the team it names is its scope, so that team receives it
+    const namedTeam = new Map(valid.filter((c) => c.entity === "inspection" && c.field === "teamId" && typeof c.value === "string").map((c) => [c.rowId, String(c.value)]));
     const newRows: { entity: string; row_id: string; province: string | null; team: string | null }[] = [];
     const stored: Record<string, unknown>[] = [];
     const touched: RowKey[] = [];
@@ -167,7 +169,9 @@ export async function pushChanges(
         const refs = referencedRows(ch).flatMap((r) => known.get(keyOf(r)) ?? []);
         // DOST or admin writing into an inspection (not carrying a team's change) file the row under it
         const own = !author || author.id === user.id;
-        const scope = row ?? ((user.role === "dost" || user.role === "admin") && own && refs[0] ? refs[0] : newRowScope(user, author, ch));
+        const office = (user.role === "dost" || user.role === "admin") && own;
+        const team = office && ch.entity === "inspection" ? namedTeam.get(ch.rowId) : undefined;
+        const scope = row ?? (office && refs[0] ? refs[0] : team ? { ...newRowScope(user, author, ch), team } : newRowScope(user, author, ch));
         reason = resultKeyProblem(ch) ?? writeProblem(user, ch, row, scope, author);
         if (!reason && refs.some((r) => r.province !== scope.province || r.team !== scope.team)) {
           reason = "Cuộc kiểm tra hoặc phát hiện được tham chiếu thuộc đoàn khác hoặc tỉnh khác; không được ghi vào đó.";

@@ -24,6 +24,16 @@ export function writeProblem(user: ServerUser, change: Change, row: KnownRow | n
       return "Phiên bản bộ tiêu chí đã công bố không được sửa; hãy công bố một phiên bản mới.";
     }
   }
+  // Scope fields name the row's scope, which is fixed at creation: moving a row (and its results, findings,
+  // photos) to another province or team after the fact is refused, for everyone, admin included.
+  if (change.field === "province" && scope.province !== null && change.value !== scope.province) {
+    return "Không được chuyển bản ghi sang tỉnh khác.";
+  }
+  if (change.entity === "inspection" && change.field === "teamId" && change.value !== scope.team && (row !== null || user.role === "lead" || user.role === "inspector")) {
+    return user.role === "dost" || user.role === "admin"
+      ? `Không được giao lại cuộc kiểm tra đã tạo cho đoàn khác (thuộc ${scope.team === null ? "cấp tỉnh" : `đoàn "${scope.team}"`}); hãy tạo cuộc kiểm tra mới cho đoàn đó.`
+      : "Không được giao cuộc kiểm tra cho đoàn khác.";
+  }
   if (user.role === "admin") return null;
   const carried = author !== null && author.id !== user.id && author.role !== "admin";
   if (carried && author.province !== user.province) {
@@ -34,15 +44,11 @@ export function writeProblem(user: ServerUser, change: Change, row: KnownRow | n
     return `Thay đổi do "${author.username}" (đoàn khác) tạo; hãy gửi từ máy của đoàn đó hoặc nhập tại Sở KH&CN.`;
   }
   if (scope.province !== user.province) return "Bản ghi thuộc tỉnh khác, bạn không có quyền sửa.";
-  if (change.field === "province" && change.value !== scope.province) return "Không được chuyển bản ghi sang tỉnh khác.";
   if (user.role === "dost") return null;
 
   const own = scope.team === user.team;
   if (INSPECTION_ENTITIES.includes(change.entity)) {
     if (!own) return "Bản ghi thuộc đoàn kiểm tra khác, bạn không có quyền sửa.";
-    if (change.entity === "inspection" && change.field === "teamId" && change.value !== user.team) {
-      return "Không được giao cuộc kiểm tra cho đoàn khác.";
-    }
     // authorized on who sent it: a lead's finalize carried by a teammate is refused (the lead's tablet delivers it)
     const finalizes = change.entity === "inspection" && change.field === "status" && change.value === "finalized";
     if ((finalizes || change.reopen === true) && user.role !== "lead") {
