@@ -99,7 +99,7 @@ describe("npm run report", () => {
       [[], /^report: no command given; usage: npm run report -- <record\|/u],
       [["record"], /^report: record needs an inspection export file; usage: /u],
       [["record", good, "--out"], /^report: --out needs a file name$/u],
-      [["record", good, good, "--out", out], /^report: record takes one inspection export, got 2$/u],
+      [["record", good, good, "--out", out], /^report: record takes one file, got 2$/u],
       [["record", good, "--out", dir], /^report: cannot write .*: is a directory$/u],
       [["record", dir, "--out", out], /^report: cannot read .*: is a directory$/u],
     ];
@@ -124,6 +124,6 @@ describe("npm run report", () => {
 
   it("--help prints the usage on stdout and exits 0", async () => {
     const r = await cli("--help");
-    expect([r.code, r.err, r.out]).toEqual([0, "", "usage: npm run report -- <record|letter|team-report|results-csv|actions-csv|xlsx> <inspection.json>... --out <file> [--no-photos]\n"]);
+    expect([r.code, r.err, r.out]).toEqual([0, "", "usage: npm run report -- <record|letter|team-report|plan|notice|province-report|ministry-report|results-csv|actions-csv|xlsx> <file>... --out <file> [--no-photos]\n"]);
   });
 });
