@@ -109,14 +109,16 @@ describe("not one keystroke lost", () => {
     await waitFor(() => expect((screen.getByTestId("decision-ref") as HTMLInputElement).value).toBe("125/QĐ-SKHCN"));
     expect((screen.getByTestId("agency-representative") as HTMLInputElement).value).toBe("Hà Văn Cường");
     expect((screen.getByTestId("started-on") as HTMLInputElement).value).toBe("05/03/2026");
-    expect((screen.getByTestId("checklist-select") as HTMLSelectElement).value).toBe("test-tt26@2026.1");
+    // The list of checklist versions loads by itself; the chosen one is selected again once it is there.
+    await waitFor(() => expect((screen.getByTestId("checklist-select") as HTMLSelectElement).value).toBe("test-tt26@2026.1"));
 
     // A fresh start that lost localStorage (a killed browser): the IndexedDB copy.
     cleanup();
     localStorage.clear();
     renderApp(db, "#/start?agency=x-muongly");
     await waitFor(() => expect((screen.getByTestId("decision-ref") as HTMLInputElement).value).toBe("125/QĐ-SKHCN"));
-    expect((screen.getByTestId("started-on") as HTMLInputElement).value).toBe("05/03/2026");
+    await waitFor(() => expect((screen.getByTestId("started-on") as HTMLInputElement).value).toBe("05/03/2026"));
+    await waitFor(() => expect((screen.getByTestId("checklist-select") as HTMLSelectElement).value).toBe("test-tt26@2026.1"));
 
     await user.click(screen.getByTestId("create-inspection"));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/i\/[0-9a-f-]{36}\/score/));
