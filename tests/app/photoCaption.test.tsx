@@ -29,7 +29,8 @@ describe("a photo's caption", () => {
     await user.tab();
     await waitFor(async () => expect((await db.attachments.get(id))?.caption).toBe("Sổ theo dõi văn bản đến năm 2025"));
     await waitFor(() => expect(screen.getByTestId("save-status").textContent).toBe("Đã lưu trên máy"));
-    expect(within(screen.getByTestId("photo-thumb")).getByText("Sổ theo dõi văn bản đến năm 2025", { selector: "figcaption" })).toBeTruthy();
+    // The screen's live query catches up after the commit (later when other live queries, such as the sync bar's, run too).
+    await waitFor(() => expect(within(screen.getByTestId("photo-thumb")).getByText("Sổ theo dõi văn bản đến năm 2025", { selector: "figcaption" })).toBeTruthy());
     // The next photo's caption field, named as such once a photo is there, is left empty: the edit is this photo's.
     expect((screen.getByLabelText("Chú thích cho ảnh sắp chụp / chọn") as HTMLInputElement).value).toBe("");
     const exp = await exportInspection(db, INSPECTION_ID, { withoutPhotos: true });
