@@ -22,10 +22,11 @@ export function drawDocument(w: PdfWriter, m: DocumentModel): void {
     if (rest.length) w.gap(3);
   }
   if (m.legalBases?.length) drawLegalBases(w, m.legalBases);
-  for (const b of m.blocks) {
+  m.blocks.forEach((b, i) => {
     if (b.kind === "heading") {
       w.gap(2);
-      w.ensure(w.lineHeight(13) * 3);
+      // A heading stays with what follows it: its own line and two of a paragraph, or a table's header and first row.
+      w.ensure(w.lineHeight(13) * 3 + (m.blocks[i + 1]?.kind === "table" ? 18 : 0));
       w.paragraph(b.text, { style: "bold", align: "left", after: 1 });
     } else if (b.kind === "paragraph") {
       w.paragraph(b.text, { style: b.style ?? "normal", indent: b.indent === false ? 0 : INDENT, align: b.align ?? "justify" });
@@ -33,7 +34,7 @@ export function drawDocument(w: PdfWriter, m: DocumentModel): void {
       drawTable(w, b.table);
     } else if (b.kind === "dotted") drawDottedLines(w, b.lines);
     else w.gap(b.mm);
-  }
+  });
   w.gap(4);
   drawClosing(w, m.closing);
   addPageNumbers(w);

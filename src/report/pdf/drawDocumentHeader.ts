@@ -61,6 +61,11 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   w.doc.setLineWidth(0.3);
   if (rule > 0) w.doc.line(leftC - rule / 2, y + 1.4, leftC + rule / 2, y + 1.4);
   y += 2.5;
+  // Decree 30: the place and date stand "trên cùng một dòng với số, ký hiệu văn bản", however many lines the agency
+  // block or the motto take: both sit on the lower of the two columns' next lines.
+  const ryStart = top + w.lineHeight(13) * 2 + 2.5;
+  const baseline = Math.max(y, ryStart);
+  y = baseline;
   w.font("normal", 13);
   w.text(h.numberLine, leftC, y + 4.5, "center");
   const numberRight = leftC + w.width(h.numberLine) / 2;
@@ -85,6 +90,7 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   w.doc.setLineWidth(0.3);
   w.doc.line(rightC - mw / 2, ry + 1.4, rightC + mw / 2, ry + 1.4);
   ry += 2.5;
+  ry = baseline;
   w.font("italic", 13);
   // A long place name ("Thành phố Hồ Chí Minh, ngày …") keeps the line whole by reaching left, beside the
   // number, rather than wrapping; it wraps only when even that room is too narrow.
