@@ -49,11 +49,11 @@ describe("two server processes on one PostgreSQL", () => {
     const adminToken = await login(a.url, "admin", ADMIN_PASSWORD);
     const CLIENTS = 6;
     for (let i = 0; i < CLIENTS; i++) {
-      const r = await api(b.url, "POST", "/api/users", adminToken, { username: `insp${i}`, password: "matkhau-123", role: "inspector", province: "P1", team: "T1" });
+      const r = await api(b.url, "POST", "/api/users", adminToken, { username: `insp${i}`, password: "matkhau-rat-dai-123", role: "inspector", province: "P1", team: "T1" });
       expect(r.status).toBe(201);
     }
     const leadToken = await login(b.url, "admin", ADMIN_PASSWORD);
-    const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => login(i % 2 ? a.url : b.url, `insp${i}`, "matkhau-123")));
+    const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => login(i % 2 ? a.url : b.url, `insp${i}`, "matkhau-rat-dai-123")));
     const all = new Map<string, Change>();
     let pushing = true;
     const polled: string[] = [];
