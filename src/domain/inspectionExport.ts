@@ -18,7 +18,7 @@ export const IssuerSchema = z.object({
 });
 
 /*
- * Files live for years, so every field added after the first `htqlcl-inspection/1` (DESIGN.md §4 and §6) reads as
+ * Files live for years, so every field added after the first `htqlcl-inspection/1` (docs/formats.md, Compatibility) reads as
  * its empty value when absent; a value that is present is checked as strictly as ever. Unknown fields are ignored.
  * tests/fixtures/formats/inspection-1-*.json are files of each released version; tests/domain/formats.test.ts reads them.
  */
