@@ -47,7 +47,7 @@ describe(`an inspection made offline, in ${engine}`, () => {
     a = api(server.url);
     province = await seedProvince(a, ADMIN);
     d = await startDriver(join(dir, "profile"));
-  });
+  }, 600_000); // the server (PGlite) and the seeding logins are slow on a loaded machine
   afterAll(async () => {
     await d?.close();
     await server?.stop();
