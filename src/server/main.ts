@@ -8,6 +8,7 @@ import { createApp } from "./createApp";
 import { detectRestore } from "./detectRestore";
 import { getEpoch } from "./getEpoch";
 import { openStorage } from "./openStorage";
+import { startWatchdog } from "./startWatchdog";
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     console.log(`Sync server listening on http://localhost:${info.port} (${where}, epoch ${epoch})`);
   });
   answerClientErrors(server as Server);
+  const watchdog = Number(process.env.WATCHDOG_SECONDS ?? 120);
+  if (watchdog > 0) startWatchdog(watchdog);
   const stop = () => {
     server.close();
     void storage.close().finally(() => process.exit(0));

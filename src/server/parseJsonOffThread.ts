@@ -21,6 +21,8 @@ export function parseJsonOffThread(text: string): Promise<OffThreadParse> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // not the parent's loaders (tsx): a plain script needs none, and they slow or break the worker's start
+      execArgv: [],
       workerData: text,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
       stdout: true,
