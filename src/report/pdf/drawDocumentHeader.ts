@@ -89,7 +89,7 @@ export function drawDocumentHeader(w: PdfWriter, h: DocumentHeader): void {
   ry += w.lineHeight(13);
   w.doc.setLineWidth(0.3);
   w.doc.line(rightC - mw / 2, ry + 1.4, rightC + mw / 2, ry + 1.4);
-  ry += 2.5;
+  // (The motto's rule sits above `baseline`, which both columns' next lines share.)
   ry = baseline;
   w.font("italic", 13);
   // A long place name ("Thành phố Hồ Chí Minh, ngày …") keeps the line whole by reaching left, beside the
