@@ -59,7 +59,7 @@ describe("labels of domain codes in both languages", () => {
     // Back in Vietnamese: the accessible names the end-to-end tests use.
     await userEvent.setup().click(screen.getByRole("button", { name: "Tiếng Việt" }));
     await waitFor(() => expect(within(screen.getByTestId("criterion-panel")).getByRole("group", { name: "Mức độ" })).toBeTruthy());
-    expect(within(screen.getByTestId("criterion-panel")).getByRole("group", { name: "Chấm điểm" })).toBeTruthy();
+    expect(within(screen.getByTestId("criterion-panel")).getByRole("group", { name: "Đánh giá" })).toBeTruthy();
     expect(within(screen.getByRole("group", { name: "Mức độ" })).getByRole("button", { name: "nặng" })).toBeTruthy();
   });
 });

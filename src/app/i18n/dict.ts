@@ -116,7 +116,7 @@ export const dict = {
   create: ["Tạo cuộc kiểm tra", "Create inspection"],
   required: ["Vui lòng nhập: {what}", "Please fill in: {what}"],
   // scoring
-  scoring: ["Chấm điểm", "Scoring"],
+  scoring: ["Đánh giá", "Assessment"],
   activities: ["Nội dung thực hiện", "Activities"],
   expectedEvidence: ["Hồ sơ minh chứng (đánh dấu hồ sơ đã xem)", "Expected evidence (tick what was seen)"],
   note: ["Ghi chú", "Note"],
@@ -139,7 +139,7 @@ export const dict = {
   findingCriterion: ["Tiêu chí liên quan", "Related criterion"],
   findingNoCriterion: ["— Không gắn tiêu chí —", "— No criterion —"],
   progress: ["{done}/{total} tiêu chí", "{done}/{total} criteria"],
-  notScored: ["Mục này không chấm điểm.", "This section is not scored."],
+  notScored: ["Mục này không đánh giá.", "This section is not assessed."],
   lockedWhy: ["Cuộc kiểm tra đã hoàn thành (đã ký biên bản) nên không sửa được nữa. Trưởng đoàn có thể mở lại nếu cần.", "The inspection is finalized (the record is signed), so it cannot be edited. The team lead can reopen it if needed."],
   checklistMissing: ["Máy chưa có bộ tiêu chí {id} phiên bản {version}. Hãy đồng bộ khi có mạng.", "Checklist {id} version {version} is not on this device. Sync when online."],
   // findings / actions

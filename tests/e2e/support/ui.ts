@@ -32,7 +32,7 @@ export async function expectSaved(page: Page): Promise<void> {
 
 /** The outcome button of the open criterion, by its Vietnamese label. */
 export function outcomeButton(page: Page, label: string): Locator {
-  return page.getByTestId("criterion-panel").getByRole("group", { name: "Chấm điểm" }).getByRole("button", { name: label, exact: true });
+  return page.getByTestId("criterion-panel").getByRole("group", { name: "Đánh giá" }).getByRole("button", { name: label, exact: true });
 }
 
 /** Taps an outcome and waits until it shows as chosen and saved. */
