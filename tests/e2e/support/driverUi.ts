@@ -20,7 +20,7 @@ export async function expectSaved(d: Driver): Promise<void> {
 
 /** The outcome button of the open criterion, by its Vietnamese label. */
 export function outcomeButton(label: string): Loc {
-  return inside(testId("criterion-panel"), inside(role("group", "Chấm điểm"), role("button", label, { exact: true })));
+  return inside(testId("criterion-panel"), inside(role("group", "Đánh giá"), role("button", label, { exact: true })));
 }
 
 /** Taps an outcome and waits until it shows as chosen and saved. */
