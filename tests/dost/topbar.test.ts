@@ -37,7 +37,7 @@ describe("the top bar of a dost user at 800 px wide (Chromium)", () => {
       expect(l.right, lang).toBeLessThanOrEqual(800);
       // The console link keeps its full name for screen readers.
       expect(await page.getByTestId("dost-link").getAttribute("aria-label")).toBe(lang === "vi" ? "Bảng điều khiển Sở KH&CN" : "DOST console");
-      if (lang === "vi") await page.getByRole("button", { name: "English" }).click();
+      if (lang === "vi") await page.locator("header.topbar").getByRole("button", { name: "English" }).click();
     }
   });
 });
