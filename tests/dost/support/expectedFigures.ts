@@ -46,8 +46,9 @@ export function expectedFigures(fx: ProvinceFixture, today: string, province = P
   const actions = m.actions.filter((a) => inspIds.has(a.inspectionId) && !a.deleted);
   const rawDue = (a: (typeof actions)[number]) => a.dueOn ?? (byId.get(a.inspectionId)!.signedOn ? plusTwoMonths(byId.get(a.inspectionId)!.signedOn!) : null);
   const due = (a: (typeof actions)[number]) => (rawDue(a) === null ? null : workingDayFrom(rawDue(a)!));
-  // Overdue: still unreported after the (working-day) due date; the fixture's reported actions carry no late date.
-  const overdue = actions.filter((a) => a.status === "open" && due(a) !== null && due(a)! < today);
+  // Overdue: still unreported after the (working-day) due date, or reported (whatever happened next) by a report
+  // dated after it.
+  const overdue = actions.filter((a) => due(a) !== null && (a.status === "open" ? due(a)! < today : a.reportedOn !== null && a.reportedOn > due(a)!));
   const count = (xs: readonly { status: string }[], s: string) => xs.filter((x) => x.status === s).length;
 
   const planned = new Set(province === PROVINCE && year === YEAR ? m.plan.entries.map((e) => `${e.agencyId}|${e.mode}`) : []);

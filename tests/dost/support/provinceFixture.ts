@@ -28,7 +28,7 @@ export interface ModelInspection {
   status: "draft" | "submitted" | "finalized"; startedOn: string; signedOn: string | null;
 }
 export interface ModelResult { id: string; inspectionId: string; code: string; outcome: Outcome | null }
-export interface ModelAction { id: string; inspectionId: string; status: string; dueOn: string | null; deleted: boolean; noticeNumber: string }
+export interface ModelAction { id: string; inspectionId: string; status: string; dueOn: string | null; deleted: boolean; noticeNumber: string; reportedOn: string | null }
 export interface FixtureUser { username: string; role: "dost" | "lead" | "inspector"; province: string; team: string | null }
 
 export interface ProvinceFixture {
@@ -187,7 +187,7 @@ export function provinceFixture(seed: number): ProvinceFixture {
         const [y, m] = [Number(signedOn!.slice(0, 4)), Number(signedOn!.slice(5, 7))];
         const due = rand() < 0.7 ? `${m + 2 > 12 ? y + 1 : y}-${pad(((m + 1) % 12) + 1)}-${signedOn!.slice(8)}` : null;
         log.write(dLead, lead, base + 960_000, "action", aid, { findingId: fid, inspectionId: id, description: `Khắc phục ${res.code}`, owner: "Văn phòng", dueOn: due, status: "open", deleted: false });
-        const model: ModelAction = { id: aid, inspectionId: id, status: "open", dueOn: due, deleted: false, noticeNumber: "" };
+        const model: ModelAction = { id: aid, inspectionId: id, status: "open", dueOn: due, deleted: false, noticeNumber: "", reportedOn: null };
         actions.push(model);
         if (province === PROVINCE) followUps.push(() => {
           const s = rand();
@@ -197,6 +197,7 @@ export function provinceFixture(seed: number): ProvinceFixture {
           if (s < 0.35) return;
           dost({ status: "reported", agencyReport: "Đã khắc phục", reportedOn: `${YEAR}-10-01` });
           model.status = "reported";
+          model.reportedOn = `${YEAR}-10-01`;
           if (s < 0.5) return;
           if (s < 0.65) {
             dost({ status: "not_accepted", decisionNote: "Chưa có bằng chứng", noticeNumber: `${aid.length}/TB-TĐC` });
