@@ -4,7 +4,8 @@ import { migrationFiles, runMigrations } from "../../src/server/runMigrations";
 import { newEpoch } from "../../src/server/newEpoch";
 import { detectRestore } from "../../src/server/detectRestore";
 import { sha256Hex } from "../../src/server/auth/sha256Hex";
-import { addUser, call, change, countChanges, hlc, openHarness, pullAll, push, rowOf, type Backend, type Harness, type TestUser } from "./serverHarness";
+import { delayAfter, LOGIN_THROTTLE } from "../../src/server/auth/loginThrottle";
+import { addUser, call, change, countChanges, hlc, openHarness, pullAll, push, rowOf, TEST_PASSWORD, type Backend, type Harness, type TestUser } from "./serverHarness";
 
 describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
   let h: Harness;
@@ -265,14 +266,16 @@ describe.each<Backend>(["pglite", "postgres"])("storage on %s", (backend) => {
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(other);
   });
 
-  it("rate-limits failed logins per username, in the database", async () => {
+  it("slows failed logins per username and address, in the database", async () => {
     const login = (password: string) => call(h, "POST", "/api/auth/login", null, { username: "lead1", password });
-    for (let i = 0; i < 10; i++) expect((await login("sai")).status).toBe(401);
-    const blocked = await login("matkhau-123");
+    const free = LOGIN_THROTTLE.pair.free;
+    for (let i = 0; i < free; i++) expect((await login("sai")).status).toBe(401);
+    const blocked = await login(TEST_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.json.detail).toMatch(/thử lại/);
-    h.clock.ms += 16 * 60 * 1000;
-    const ok = await login("matkhau-123");
+    expect(await h.storage.query("select 1 from login_throttle")).toMatchObject({ rows: expect.arrayContaining([expect.anything()]) });
+    h.clock.ms += delayAfter(free, LOGIN_THROTTLE.pair);
+    const ok = await login(TEST_PASSWORD);
     expect(ok.status).toBe(200);
     expect(ok.json.user).toMatchObject({ username: "lead1", role: "lead", province: "P1", team: "T1" });
     expect((await call(h, "GET", "/api/auth/me", { ...lead, token: ok.json.token })).json.user.username).toBe("lead1");
