@@ -36,8 +36,10 @@ function check(item: unknown, id: string): Checked {
     const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
     return { id, change: null, problem: `Thay đổi không hợp lệ (${where}${issue?.message ?? "sai định dạng"}).`, raw: item, hash: rawHash() };
   }
+  // A change whose value this server refuses keeps its parsed form, so it is hashed as it will be once accepted
+  // (after a server update, the same change sent again is the same change, not a taken id).
   const problem = changeValueProblem(parsed.data);
-  return problem ? { id, change: null, problem, raw: item, hash: rawHash() } : { id, change: parsed.data, problem: null, hash: "" };
+  return problem ? { id, change: parsed.data, problem, raw: item, hash: "" } : { id, change: parsed.data, problem: null, hash: "" };
 }
 
 /** What identifies a change's content: two sends of one change id must hash alike, or the id is taken. */
@@ -108,6 +110,7 @@ export async function pushChanges(
     const checked: Checked[] = parsed.map((c) => {
       if (!c.change) return c;
       const who = authorship(user, c.change, authors.get(c.change.user) ?? null, via);
+      if (c.problem) return { ...c, change: who.change, hash: contentHash(who.change) };
       if (who.problem) return { id: c.id, change: who.change, problem: who.problem, raw: null, hash: contentHash(who.change) };
       return { id: c.id, change: who.change, problem: null, hash: contentHash(who.change) };
     });
