@@ -169,7 +169,7 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     const queued = (await db.changes.toArray()).filter((c) => outbox.has(c.id) && c.entity === "action");
     expect(queued.map((c) => [c.field, c.value]).sort()).toEqual([["decisionNote", "Chưa có bằng chứng áp dụng quy trình mới"], ["noticeNumber", "31/TB-SKHCN"], ["status", "not_accepted"]]);
     // Pushed like any tablet's edits, the server's summary moves the action from reported to not accepted.
-    const push = await app.request("/api/sync/push", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ device: "dost-ui", changes: queued }) });
+    const push = await app.request("/api/sync/push", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ device: queued[0]!.device, changes: queued }) });
     expect(((await push.json()) as { rejected: unknown[] }).rejected).toEqual([]);
     const s = (await (await app.request(`/api/dost/summary?year=${YEAR}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { actions: Record<string, number> };
     expect(s.actions.not_accepted).toBe(exp.actions.not_accepted + 1);
@@ -191,9 +191,12 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     const heading = screen.getByTestId("issuer-signer-heading");
     await user.clear(heading);
     await user.type(heading, "GIÁM ĐỐC{Enter}");
-    const [nov, dec] = screen.getAllByRole("button", { name: "PDF" });
+    // The two yearly reports, each in its own card (the tab also lists letters and team reports with PDF buttons).
+    const card = (title: RegExp) => within(screen.getByRole("heading", { name: title }).closest("div")!);
+    const nov = card(/^Báo cáo UBND tỉnh/).getByRole("button", { name: "PDF" });
+    const dec = card(/^Báo cáo Bộ KH&CN/).getByRole("button", { name: "PDF" });
     const before = saved.length;
-    await user.click(nov!);
+    await user.click(nov);
     await waitFor(() => expect(saved.length).toBe(before + 1), { timeout: 15_000 });
     const dir = mkdtempSync(join(tmpdir(), "dost-report-"));
     writeFileSync(join(dir, "r.pdf"), await readBlob(saved[before]!));
@@ -207,7 +210,7 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     expect(text).not.toContain("KT. GIÁM ĐỐC");
     expect(text).not.toContain("PHÓ GIÁM ĐỐC");
     expect(dec).toBeTruthy();
-    await user.click(screen.getAllByRole("button", { name: "XLSX" })[1]!);
+    await user.click(card(/^Báo cáo Bộ KH&CN/).getByRole("button", { name: "XLSX" }));
     await waitFor(() => expect(saved.length).toBe(before + 2), { timeout: 15_000 });
     const xlsx = await readBlob(saved[before + 1]!);
     expect([xlsx[0], xlsx[1]]).toEqual([0x50, 0x4b]);
