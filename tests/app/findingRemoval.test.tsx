@@ -66,6 +66,6 @@ describe("findings and corrective actions", () => {
     await user.click(screen.getByRole("button", { name: "English" }));
     await user.click(within(screen.getByTestId("finding")).getByTestId("add-action"));
     const en = await screen.findByTestId("action-status");
-    expect(within(en).getAllByRole("option").map((o) => o.textContent)).toEqual(["Open", "Reported", "Accepted", "Not accepted", "Verified"]);
+    expect(within(en).getAllByRole("option").map((o) => o.textContent)).toEqual(["Not yet reported", "Reported by the agency", "Accepted", "Not accepted", "Verified effective"]);
   });
 });
