@@ -26,7 +26,7 @@ describe("server and admin command as processes on a PGlite data directory", () 
     fetch(`${url}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password }) });
 
   it("creates the admin with a generated password printed once, serves the app and the API, obeys the admin command", async () => {
-    expect(admin("create-user", "truongdoan", "mat-khau-1", "lead", "P1", "T1")).toMatchObject({ code: 0, out: 'created lead "truongdoan" (province P1, team T1)' });
+    expect(admin("create-user", "truongdoan", "mat-khau-doan-1", "lead", "P1", "T1")).toMatchObject({ code: 0, out: 'created lead "truongdoan" (province P1, team T1)' });
     const got = { password: "", token: "", epoch: "" };
     const s1 = await startServerProcess(env);
     try {
@@ -37,7 +37,7 @@ describe("server and admin command as processes on a PGlite data directory", () 
       got.password = /generated password: (\S+)/.exec(s1.output())?.[1] ?? "";
       expect(got.password.length).toBeGreaterThanOrEqual(12);
       expect((await login(s1.url, "admin", got.password)).status).toBe(200);
-      got.token = ((await (await login(s1.url, "truongdoan", "mat-khau-1")).json()) as { token: string }).token;
+      got.token = ((await (await login(s1.url, "truongdoan", "mat-khau-doan-1")).json()) as { token: string }).token;
       got.epoch = ((await (await fetch(`${s1.url}/api/health`)).json()) as { epoch: string }).epoch;
       const page = await fetch(`${s1.url}/kiem-tra/123`);
       expect(await page.text()).toContain("Kiểm tra ISO");
