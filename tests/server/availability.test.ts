@@ -70,8 +70,10 @@ describe("availability of a server process", () => {
       // push, and a 30 MB push parsed off the event loop
       const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, "[".charCodeAt(0)));
       const nested = `{"device":"devA","changes":${"[".repeat(15_000_000)}${"]".repeat(15_000_000)}}`;
-      const wide = JSON.stringify({ device: "devA", changes: [], note: Array.from({ length: 200_000 }, (_, i) => `đệm ${i} `.repeat(20)) });
-      expect(wide.length).toBeGreaterThan(25_000_000);
+      // 28.9 MB of UTF-8: large, yet under the push limit (32 MiB), so it is parsed, not refused
+      const wide = JSON.stringify({ device: "devA", changes: [], note: Array.from({ length: 110_000 }, (_, i) => `đệm ${i} `.repeat(20)) });
+      expect(Buffer.byteLength(wide)).toBeGreaterThan(25_000_000);
+      expect(Buffer.byteLength(wide)).toBeLessThan(32 * 1024 * 1024);
       const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
       let pending = 3;
       const timed = async (label: string, init: RequestInit, path: string) => {
