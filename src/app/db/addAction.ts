@@ -28,6 +28,7 @@ export async function addAction(db: AppDb, a: NewAction, opts: WriteOptions = {}
     status: "open",
     agencyReport: "",
     reportedOn: null,
+    reportNumber: "",
     decisionNote: "",
     noticeNumber: "",
     verifiedOn: null,

@@ -31,6 +31,12 @@ export async function createInspection(db: AppDb, input: NewInspection, opts: Wr
     signedOn: null,
     leadSignature: null,
     agencySignature: null,
+    decisionIssuer: "",
+    decisionSubject: "",
+    startTime: "",
+    endTime: "",
+    conclusion: "",
+    recommendations: "",
     ...stripId(input),
     status: "draft",
   };

@@ -6,7 +6,11 @@ import type { Page } from "playwright-core";
  */
 export async function inkOf(page: Page, dataUrl: string): Promise<{ width: number; height: number; left: number; right: number }> {
   return page.evaluate(async (url) => {
-    const bmp = await createImageBitmap(await (await fetch(url)).blob());
+    // an <img> decodes it (the app's CSP lets images, not fetch, read data: URLs)
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const bmp = await createImageBitmap(img);
     const c = new OffscreenCanvas(bmp.width, bmp.height);
     const g = c.getContext("2d")!;
     g.drawImage(bmp, 0, 0);
