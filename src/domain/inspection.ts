@@ -56,6 +56,24 @@ export const InspectionSchema = z.object({
 });
 export type Inspection = z.infer<typeof InspectionSchema>;
 
+/** The empty value of every inspection field a record may leave blank until signing (and an older file may lack). */
+export const EMPTY_INSPECTION_FIELDS = {
+  planId: null,
+  decisionRef: "",
+  decisionDate: null,
+  place: "",
+  leadName: "",
+  agencyRepresentative: "",
+  members: [],
+  agencyMembers: [],
+  notes: "",
+  agencyComments: "",
+  recordNumber: "",
+  signedOn: null,
+  leadSignature: null,
+  agencySignature: null,
+} as const satisfies Partial<Inspection>;
+
 const s = InspectionSchema.shape;
 export const inspectionDef: EntityDef = {
   fields: {

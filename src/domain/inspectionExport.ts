@@ -4,7 +4,7 @@ import { AgencySchema } from "./agency";
 import { AttachmentSchema } from "./attachment";
 import { ChecklistSchema } from "./checklist";
 import { FindingSchema } from "./finding";
-import { InspectionSchema } from "./inspection";
+import { EMPTY_INSPECTION_FIELDS, InspectionSchema } from "./inspection";
 import { ResultSchema } from "./result";
 import { withDefaults } from "./withDefaults";
 
@@ -23,22 +23,7 @@ export const IssuerSchema = z.object({
  * tests/fixtures/formats/inspection-1-*.json are files of each released version; tests/domain/formats.test.ts reads them.
  */
 const AgencyIn = withDefaults(AgencySchema, { parentId: null, validFrom: null, validTo: null, successorId: null, successorKind: null, needsReview: false });
-const InspectionIn = withDefaults(InspectionSchema, {
-  planId: null,
-  decisionRef: "",
-  decisionDate: null,
-  place: "",
-  leadName: "",
-  agencyRepresentative: "",
-  members: [],
-  agencyMembers: [],
-  notes: "",
-  agencyComments: "",
-  recordNumber: "",
-  signedOn: null,
-  leadSignature: null,
-  agencySignature: null,
-});
+const InspectionIn = withDefaults(InspectionSchema, EMPTY_INSPECTION_FIELDS);
 const ResultIn = withDefaults(ResultSchema, { outcome: null, severity: null, note: "", evidence: [], documents: [], naReason: "" });
 const FindingIn = withDefaults(FindingSchema, { criterionCode: null, severity: null, deleted: false });
 const ActionIn = withDefaults(ActionSchema, {

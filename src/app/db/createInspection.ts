@@ -1,6 +1,6 @@
 import type { Checklist } from "../../domain/checklist";
 import { checklistRowId } from "../../domain/checklistRecord";
-import type { Inspection } from "../../domain/inspection";
+import { EMPTY_INSPECTION_FIELDS, type Inspection } from "../../domain/inspection";
 import type { AppDb } from "./AppDb";
 import type { Edit } from "./Edit";
 import { newId } from "./newId";
@@ -17,20 +17,9 @@ export async function createInspection(db: AppDb, input: NewInspection, opts: Wr
   const now = opts.now ?? Date.now();
   const id = input.id ?? newId(now);
   const values: Omit<Inspection, "id"> = {
-    planId: null,
-    decisionRef: "",
-    decisionDate: null,
-    place: "",
-    leadName: "",
-    agencyRepresentative: "",
+    ...EMPTY_INSPECTION_FIELDS,
     members: [],
     agencyMembers: [],
-    notes: "",
-    agencyComments: "",
-    recordNumber: "",
-    signedOn: null,
-    leadSignature: null,
-    agencySignature: null,
     decisionIssuer: "",
     decisionSubject: "",
     startTime: "",
