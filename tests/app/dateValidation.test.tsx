@@ -9,6 +9,7 @@ import { scoreCriterion } from "../../src/app/db/scoreCriterion";
 import { testDb } from "../app-db/testDb";
 import { INSPECTION_ID, seedInspection, seedTablet } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { openStartForm } from "./support/openStartForm";
 import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
 resetAppAfterEach();
@@ -20,20 +21,10 @@ async function typeDate(user: ReturnType<typeof userEvent.setup>, testId: string
   fireEvent.blur(input);
 }
 
-async function startForm() {
-  const db = testDb();
-  await seedTablet(db);
-  const user = userEvent.setup();
-  renderApp(db, "#/start?agency=x-muongly");
-  await waitFor(() => expect(screen.getByTestId("start-agency").textContent).toBe("UBND xã Mường Lý"));
-  await waitFor(() => expect(screen.getByTestId("checklist-select").querySelectorAll("option").length).toBeGreaterThan(2));
-  await user.selectOptions(screen.getByTestId("checklist-select"), "test-tt26@2026.1");
-  return { db, user };
-}
 
 describe("dates that hold: the start form, the inspection details and the signing date", () => {
   it("calls 31/11/2026 a date that does not exist, and refuses to create the inspection while it is flagged", async () => {
-    const { db, user } = await startForm();
+    const { db, user } = await openStartForm();
     await typeDate(user, "started-on", "01/12/2026");
     await typeDate(user, "decision-date", "31/11/2026");
     expect(screen.getByTestId("decision-date-problem").textContent).toBe("Ngày 31/11/2026 không có thật: tháng 11/2026 chỉ có 30 ngày.");
@@ -59,7 +50,7 @@ describe("dates that hold: the start form, the inspection details and the signin
   });
 
   it("refuses a decision dated after the inspection day, until the inspection day moves after it", async () => {
-    const { db, user } = await startForm();
+    const { db, user } = await openStartForm();
     await typeDate(user, "started-on", "05/03/2026");
     await typeDate(user, "decision-date", "10/03/2026");
     expect(screen.getByTestId("decision-date-problem").textContent).toBe("Ngày quyết định không được sau ngày kiểm tra (05/03/2026).");

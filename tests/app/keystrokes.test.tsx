@@ -9,6 +9,7 @@ import { navigate } from "../../src/app/router/navigate";
 import { testDb } from "../app-db/testDb";
 import { INSPECTION_ID, seedInspection, seedTablet } from "./support/fixtures";
 import { renderApp } from "./support/renderApp";
+import { openStartForm } from "./support/openStartForm";
 import { resetAppAfterEach } from "./support/resetAppAfterEach";
 
 resetAppAfterEach();
@@ -88,13 +89,7 @@ describe("not one keystroke lost", () => {
   });
 
   it("the start form saves itself: Back and Forward, and a fresh start, bring it back as typed; creating forgets it", async () => {
-    const db = testDb();
-    await seedTablet(db);
-    const user = userEvent.setup();
-    renderApp(db, "#/start?agency=x-muongly");
-    await waitFor(() => expect(screen.getByTestId("start-agency").textContent).toBe("UBND xã Mường Lý"));
-    await waitFor(() => expect(screen.getByTestId("checklist-select").querySelectorAll("option").length).toBeGreaterThan(2));
-    await user.selectOptions(screen.getByTestId("checklist-select"), "test-tt26@2026.1");
+    const { db, user } = await openStartForm();
     await user.type(screen.getByTestId("decision-ref"), "125/QĐ-SKHCN");
     await user.type(screen.getByTestId("agency-representative"), "Hà Văn Cường");
     const dd = screen.getByTestId("started-on");
