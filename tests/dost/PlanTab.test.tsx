@@ -15,6 +15,7 @@ import { renderApp } from "../app/support/renderApp";
 import { captureDownloads } from "./support/captureDownloads";
 import { fetchToServer } from "./support/fetchToServer";
 import { readBlob } from "./support/readBlob";
+import { TEST_HASH } from "../server/serverHarness";
 
 const YEAR = new Date().getFullYear();
 const at = fetchToServer([{ username: "dost-th", role: "dost", province: "TH" }]);
@@ -25,7 +26,7 @@ beforeAll(async () => {
     { username: "lan", role: "lead" as const, province: "TH", team: "doan-lan", displayName: "Trần Thị Lan" },
     { username: "minh", role: "inspector" as const, province: "TH", team: "doan-minh", displayName: "Lê Minh" },
     { username: "xa", role: "lead" as const, province: "NA", team: "doan-na", displayName: "Người tỉnh khác" },
-  ]) await createUser(at.server.storage, { ...u, password: "mat-khau-123" });
+  ]) await createUser(at.server.storage, { ...u, password: "mat-khau-123" }, TEST_HASH);
   saved = captureDownloads();
 });
 afterEach(() => {

@@ -4,6 +4,7 @@ import { issueToken } from "../../src/server/auth/issueToken";
 import { openStorage } from "../../src/server/openStorage";
 import { faultyStorage } from "./faultyStorage";
 import { runSimulation, type SimUser, type SimWorld } from "./runSimulation";
+import { TEST_HASH } from "../server/serverHarness";
 
 /** Seeds that once failed: they run first, every time. (17, 91, 138, 183, 222, 255: a result created offline after
  * the inspection was finalized elsewhere merged differently on the tablet and the server.) */
@@ -17,7 +18,7 @@ let world: SimWorld;
 beforeAll(async () => {
   const raw = await openStorage({ memory: true });
   const mk = async (username: string, role: "lead" | "inspector"): Promise<SimUser> => {
-    const user = (await createUser(raw, { username, password: "mat-khau-123", role, province: "P1", team: "T1" }))!;
+    const user = (await createUser(raw, { username, password: "mat-khau-123", role, province: "P1", team: "T1" }, TEST_HASH))!;
     return { user, token: await issueToken(raw, user.id, Date.now()) };
   };
   const lead = await mk("lead1", "lead");

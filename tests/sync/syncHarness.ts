@@ -7,6 +7,7 @@ import type { ServerUser } from "../../src/server/auth/ServerUser";
 import { createApp } from "../../src/server/createApp";
 import { openStorage } from "../../src/server/openStorage";
 import type { Storage } from "../../src/server/Storage";
+import { TEST_HASH } from "../server/serverHarness";
 
 export interface SyncServer {
   storage: Storage;
@@ -37,7 +38,7 @@ export async function openSyncServer(users: { username: string; role: ServerUser
     },
   };
   for (const u of users) {
-    const created = await createUser(storage, { username: u.username, password: "mat-khau-123", role: u.role, province: u.province ?? null, team: u.team ?? null });
+    const created = await createUser(storage, { username: u.username, password: "mat-khau-123", role: u.role, province: u.province ?? null, team: u.team ?? null }, TEST_HASH);
     if (!created) throw new Error(`user ${u.username} exists`);
     s.users.set(u.username, { user: created, token: await issueToken(storage, created.id, Date.now()) });
   }
