@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { Builder, Key, type WebDriver, type WebElement } from "selenium-webdriver";
+import { Builder, error, Key, type WebDriver, type WebElement } from "selenium-webdriver";
 import { miniBrowser, WEBKIT_WEBDRIVER, XVFB } from "./engineBinaries";
+import { waitFor } from "./Driver";
 import { FIND_IN_PAGE } from "./findInPage";
 import { InPageDriver, type Op } from "./InPageDriver";
 import type { Loc } from "./Loc";
@@ -93,8 +94,27 @@ class WebkitDriver extends InPageDriver<WebElement> {
     return this.wd.executeScript(`return (${FIND_IN_PAGE})(arguments[0], "one");`, l);
   }
 
+  /**
+   * A tap lands where the user sees the element: while something else covers its centre (a layout still settling
+   * after a restart), wait for it as Playwright does, and name the covering element if it never clears.
+   */
   protected async clickHandle(h: WebElement): Promise<void> {
-    await h.click();
+    await waitFor("a click that reaches its element", async () => {
+      try {
+        await h.click();
+        return true;
+      } catch (e) {
+        if (!(e instanceof error.ElementClickInterceptedError)) throw e;
+        const cover = await this.wd.executeScript<string>(
+          `const r = arguments[0].getBoundingClientRect();
+           const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+           return top ? top.outerHTML.slice(0, 200) + " over a " + r.width + "x" + r.height + " box at " + r.left + "," + r.top : "nothing";`,
+          h,
+        );
+        await this.wd.executeScript(`arguments[0].scrollIntoView({ block: "center" });`, h);
+        return { retry: `covered by ${cover}` };
+      }
+    });
   }
 
   protected async typeInto(h: WebElement, text: string): Promise<void> {
