@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BundleSchema } from "../domain/bundle";
 import { ChangeSchema } from "../domain/change";
 import { PROTOCOL_VERSION, SCHEMA_VERSION } from "../domain/protocol";
+import { AccountPatchSchema } from "./auth/AccountPatchSchema";
 import { NewUserSchema } from "./auth/NewUserSchema";
 import { ROLES } from "./auth/ServerUser";
 import { PULL_MAX_LIMIT } from "./sync/pullChanges";
@@ -130,6 +131,16 @@ const SCHEMAS: Record<string, object> = {
       epoch: { type: "string" },
     },
   },
+  PushCompactResponse: {
+    type: "object",
+    required: ["acceptedCount", "acceptedMaxHlc", "rejected", "epoch"],
+    properties: {
+      acceptedCount: { type: "integer", minimum: 0, description: "How many distinct ids of the request are accepted: every id not in `rejected`" },
+      acceptedMaxHlc: { type: ["string", "null"], description: "The greatest hlc among the accepted changes (null when none)" },
+      rejected: REJECTED,
+      epoch: { type: "string" },
+    },
+  },
   PullResponse: {
     type: "object",
     required: ["changes", "cursor", "more", "epoch"],
@@ -202,6 +213,24 @@ export function openApiDocument(routes: readonly { method: string; path: string 
         delete: op({ summary: "Sign one of one's own devices out", parameters: [tokenIdParam], responses: { 204: { description: "Revoked" }, 404: problem() } }),
       },
       "/api/users/{id}/disable": { post: op({ summary: "Disable an account: it cannot log in, its tokens are refused at once (admin; dost in its province)", parameters: [userIdParam], responses: userChangeAnswers }) },
+      "/api/users/{id}": {
+        patch: op({
+          summary: "Change an account's full name, role or team (admin; dost in its province, no admins); a team of another province is refused",
+          parameters: [userIdParam],
+          requestBody: jsonBody(fromZod(AccountPatchSchema)),
+          responses: { ...userChangeAnswers, 400: problem() },
+        }),
+      },
+      "/api/users/{id}/password": {
+        post: op({
+          summary: "Reset an account's password to a new random one, answered once; every token of the account is revoked (admin; dost in its province)",
+          parameters: [userIdParam],
+          responses: {
+            200: json({ type: "object", required: ["password", "revokedTokens"], properties: { password: { type: "string" }, revokedTokens: { type: "integer" } } }),
+            403: problem(), 404: problem(), 409: problem("Không đặt lại mật khẩu của chính mình"),
+          },
+        }),
+      },
       "/api/users/{id}/enable": { post: op({ summary: "Enable a disabled account again (admin; dost in its province)", parameters: [userIdParam], responses: userChangeAnswers }) },
       "/api/users/{id}/tokens": {
         get: op({ summary: "An account's signed-in devices (admin; dost in its province; oneself)", parameters: [userIdParam], responses: { 200: json({ type: "object", required: ["tokens"], properties: { tokens: { type: "array", items: ref("DeviceToken") } } }), 403: problem(), 404: problem() } }),
@@ -239,8 +268,11 @@ export function openApiDocument(routes: readonly { method: string; path: string 
       "/api/sync/push": {
         post: op({
           summary: "Push changes (at most 5000, 32 MB; may be sent Content-Encoding: gzip): each stored once, checked on its own, answered for every id, in one transaction",
+          parameters: [
+            { name: "X-Push-Answer", in: "header", schema: { type: "string", enum: ["compact"] }, description: "compact: answer PushCompactResponse (count and highest stamp of the accepted, plus the refusals) instead of echoing every accepted id" },
+          ],
           requestBody: jsonBody(ref("PushRequest")),
-          responses: { 200: json(ref("PushResponse")), 400: problem("Không phải JSON, hoặc một thay đổi không có id: không ghi gì"), 413: problem() },
+          responses: { 200: json({ anyOf: [ref("PushResponse"), ref("PushCompactResponse")] }), 400: problem("Không phải JSON, hoặc một thay đổi không có id: không ghi gì"), 413: problem() },
         }),
       },
       "/api/sync/bundle": {

@@ -135,15 +135,17 @@ describe("account lifecycle", () => {
     for (const [name, actor] of Object.entries(actors)) {
       for (const [tname, target] of Object.entries(targets)) {
         const want = may[name]![tname]!;
-        const routes: [string, string][] = [
+        const routes: [string, string, unknown?][] = [
           ["GET", `/api/users/${target.id}/tokens`],
+          ["PATCH", `/api/users/${target.id}`, { displayName: "Nguyễn Văn Đổi" }],
+          ["POST", `/api/users/${target.id}/password`],
           ["POST", `/api/users/${target.id}/disable`],
           ["POST", `/api/users/${target.id}/enable`],
           ["DELETE", `/api/users/${target.id}/tokens/${"0".repeat(16)}`],
           ["DELETE", `/api/users/${target.id}/tokens`],
         ];
-        for (const [m, p] of routes) {
-          const r = await call(h, m, p, actor);
+        for (const [m, p, body] of routes) {
+          const r = await call(h, m, p, actor, body);
           // revoking an unknown token of a manageable account is a 404 of its own
           const expected = want === 200 && p.endsWith("0".repeat(16)) ? 404 : want;
           if (r.status !== expected) mismatches.push(`${name} ${m} ${p.replace(target.id, tname)}: ${r.status}, want ${expected}`);
