@@ -6,6 +6,7 @@ import { attachmentDef } from "./attachment";
 import { checklistDef } from "./checklistRecord";
 import { findingDef } from "./finding";
 import { inspectionDef } from "./inspection";
+import { issuerSettingsDef } from "./issuerSettings";
 import { planDef } from "./plan";
 import { resultDef } from "./result";
 import { teamDef } from "./team";
@@ -22,6 +23,7 @@ export const ENTITY_NAMES = [
   "action",
   "attachment",
   "adoption",
+  "issuer",
 ] as const;
 export const EntityNameSchema = z.enum(ENTITY_NAMES);
 export type EntityName = z.infer<typeof EntityNameSchema>;
@@ -37,6 +39,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   action: actionDef,
   attachment: attachmentDef,
   adoption: adoptionDef,
+  issuer: issuerSettingsDef,
 };
 
 /** Entities that belong to one inspection, and so to its team. */

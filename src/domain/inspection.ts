@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./isoDate";
+import { IssuerFieldsSchema } from "./issuerSettings";
 import { ModeSchema } from "./plan";
 import { TeamMemberSchema } from "./team";
 import type { EntityDef } from "./entityDef";
@@ -53,6 +54,9 @@ export const InspectionSchema = z.object({
   /** The team's overall conclusion (KẾT LUẬN) and recommendations (KIẾN NGHỊ), typed by the team. */
   conclusion: z.string().max(20000).optional(),
   recommendations: z.string().max(20000).optional(),
+  /** The province's issuer settings as they stood at finalize: every copy of the record prints these (absent on
+   * inspections finalized before v4, which print as they always did). */
+  issuer: IssuerFieldsSchema.optional(),
 });
 export type Inspection = z.infer<typeof InspectionSchema>;
 
@@ -105,6 +109,7 @@ export const inspectionDef: EntityDef = {
     endTime: TimeOfDaySchema,
     conclusion: z.string().max(20000),
     recommendations: z.string().max(20000),
+    issuer: IssuerFieldsSchema,
   },
   workflow: { status: INSPECTION_STATUS_RANK },
   lockedBy: "self",

@@ -41,6 +41,8 @@ const DOST_FIELDS = [
   { entity: "team", field: "name", value: "Đoàn 1" },
   { entity: "plan", field: "title", value: "Kế hoạch 2026" },
   { entity: "adoption", field: "note", value: "Đã công bố" },
+  // the province's issuer settings: its DOST writes them, every team of the province reads them
+  { entity: "issuer", field: "issuingBody", value: "SỞ KHOA HỌC VÀ CÔNG NGHỆ" },
 ] as const;
 
 function canWrite(a: Actor, row: { province: string; team?: string }, dostRow: boolean): boolean {
