@@ -19,6 +19,22 @@ export const PushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
+/**
+ * A client sends this header with the value `compact` to get the compact push answer: the accepted changes are
+ * confirmed by their number and highest stamp instead of being echoed id by id (they are every id sent that is not
+ * in `rejected`). Without it (app builds before it) the server answers `PushResponse`.
+ */
+export const PUSH_ANSWER_HEADER = "X-Push-Answer";
+export const PushCompactResponseSchema = z.object({
+  /** How many distinct ids of the request are accepted (now or before). */
+  acceptedCount: z.number().int().nonnegative(),
+  /** The greatest `hlc` among the accepted changes, null when none is. */
+  acceptedMaxHlc: z.string().nullable(),
+  rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
+  epoch: z.string().optional(),
+});
+export type PushCompactResponse = z.infer<typeof PushCompactResponseSchema>;
+
 export const PullResponseSchema = z.object({
   changes: z.array(ChangeSchema),
   cursor: z.string(),

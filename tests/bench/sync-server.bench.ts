@@ -2,6 +2,8 @@
  * Sync server benchmark, on PGlite and on a throwaway PostgreSQL, over real HTTP (node-server + fetch):
  * - push throughput (changes/s) beside a raw batched upsert of the same rows into a plain table of the same database;
  * - bytes on the wire per change (push body, plain and gzip-encoded) beside gzip of the bare JSON of the changes;
+ * - push answer bytes per change: the compact answer the app asks
+ *   for (X-Push-Answer: compact) beside the full answer an older app gets, for the same batches sent again;
  * - pull throughput (changes/s) and wire bytes per pulled change (gzip response).
  */
 import { request } from "node:http";
@@ -9,6 +11,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { serve } from "@hono/node-server";
 import type { Change } from "../../src/domain/change";
 import { formatHlc } from "../../src/domain/hlc";
+import { PUSH_ANSWER_HEADER } from "../../src/domain/protocol";
 import { uuidv7 } from "../../src/domain/uuidv7";
 import { createUser } from "../../src/server/auth/createUser";
 import { issueToken } from "../../src/server/auth/issueToken";
@@ -46,8 +49,17 @@ function makeChanges(label: string): Change[] {
 
 /** GET with gzip, counting the bytes that crossed the wire. */
 function getRaw(url: string, headers: Record<string, string>): Promise<{ wire: number; json: unknown }> {
+  return exchange(url, "GET", headers, null);
+}
+
+/** POST with gzip accepted, counting the answer's bytes that crossed the wire (body only, as for pull). */
+function postRaw(url: string, headers: Record<string, string>, body: Uint8Array): Promise<{ wire: number; json: unknown }> {
+  return exchange(url, "POST", headers, body);
+}
+
+function exchange(url: string, method: string, headers: Record<string, string>, body: Uint8Array | null): Promise<{ wire: number; json: unknown }> {
   return new Promise((resolve, reject) => {
-    request(url, { headers: { ...headers, "Accept-Encoding": "gzip" } }, (res) => {
+    const req = request(url, { method, headers: { ...headers, "Accept-Encoding": "gzip" } }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (d: Buffer) => parts.push(d));
       res.on("end", () => {
@@ -56,9 +68,8 @@ function getRaw(url: string, headers: Record<string, string>): Promise<{ wire: n
         resolve({ wire: raw.length, json: JSON.parse(body.toString("utf8")) });
       });
       res.on("error", reject);
-    })
-      .on("error", reject)
-      .end();
+    }).on("error", reject);
+    req.end(body ?? undefined);
   });
 }
 
@@ -91,17 +102,26 @@ async function run(label: string, storage: Storage): Promise<void> {
   const changes = makeChanges(label);
   let wire = 0;
   let wireGz = 0;
+  let compactDown = 0;
   let t = performance.now();
   for (let i = 0; i < changes.length; i += BATCH) {
     const body = JSON.stringify({ device: "tab01", changes: changes.slice(i, i + BATCH) });
     const gz = gzipSync(body);
     wire += Buffer.byteLength(body);
     wireGz += gz.length;
-    const r = await fetch(`${base}/api/sync/push`, { method: "POST", headers: { ...headers, "Content-Encoding": "gzip" }, body: gz });
-    const j = (await r.json()) as { accepted: string[] };
-    if (j.accepted.length !== Math.min(BATCH, changes.length - i)) throw new Error(`push rejected changes: ${JSON.stringify(j).slice(0, 300)}`);
+    const r = await postRaw(`${base}/api/sync/push`, { ...headers, "Content-Encoding": "gzip", [PUSH_ANSWER_HEADER]: "compact" }, gz);
+    compactDown += r.wire;
+    const j = r.json as { acceptedCount: number };
+    if (j.acceptedCount !== Math.min(BATCH, changes.length - i)) throw new Error(`push rejected changes: ${JSON.stringify(j).slice(0, 300)}`);
   }
   const pushMs = performance.now() - t;
+  // the same batches again as an older app sends them (answered as already accepted, every id echoed)
+  let fullDown = 0;
+  for (let i = 0; i < changes.length; i += BATCH) {
+    const r = await postRaw(`${base}/api/sync/push`, { ...headers, "Content-Encoding": "gzip" }, gzipSync(JSON.stringify({ device: "tab01", changes: changes.slice(i, i + BATCH) })));
+    fullDown += r.wire;
+    if ((r.json as { accepted: string[] }).accepted.length !== Math.min(BATCH, changes.length - i)) throw new Error("full answer incomplete");
+  }
   const rawMs = await rawUpsert(storage, changes);
   const bare = gzipSync(JSON.stringify(changes)).length;
 
@@ -126,6 +146,8 @@ async function run(label: string, storage: Storage): Promise<void> {
   console.log(`  push end to end (HTTP, validate, log, merge):  ${rate(N, pushMs).padStart(8)} changes/s   (${pushMs.toFixed(0)} ms)`);
   console.log(`  baseline raw batched upsert, same rows, same DB: ${rate(N, rawMs).padStart(8)} changes/s   (${rawMs.toFixed(0)} ms)  → push costs ${(pushMs / rawMs).toFixed(1)}× raw`);
   console.log(`  push wire bytes/change: ${(wire / N).toFixed(1)} plain JSON, ${(wireGz / N).toFixed(1)} gzip-encoded   baseline gzip of bare changes JSON: ${(bare / N).toFixed(1)}`);
+  console.log(`  push answer bytes/change: ${(compactDown / N).toFixed(2)} compact (app)   baseline full answer (older app): ${(fullDown / N).toFixed(2)}  → ${(fullDown / compactDown).toFixed(1)}× smaller`);
+  console.log(`  round trip bytes/change (gzip up + answer down): ${((wireGz + compactDown) / N).toFixed(1)}   baseline with the full answer: ${((wireGz + fullDown) / N).toFixed(1)}`);
   console.log(`  pull: ${rate(N, pullMs).padStart(8)} changes/s (${pullMs.toFixed(0)} ms), ${(pullWire / N).toFixed(1)} wire bytes/change (gzip response)`);
 }
 

@@ -1,5 +1,6 @@
 import { gzipSync, strToU8 } from "fflate";
-import { PushResponseSchema, type PushResponse } from "../../domain/protocol";
+import { PUSH_ANSWER_HEADER, PushCompactResponseSchema, PushResponseSchema, type PushResponse } from "../../domain/protocol";
+import type { Change } from "../../domain/change";
 import { META } from "../db/META";
 import type { Session } from "../db/Session";
 import { noteEpoch } from "./noteEpoch";
@@ -60,8 +61,13 @@ export async function pushOutbox(ctx: SyncContext): Promise<{ rejected: number }
   }
 }
 
-/** One push or bundle request; a bundle the server refused whole (422 listing the refused changes) is an answer. */
-async function send(ctx: SyncContext, route: "push" | "bundle", body: object): Promise<PushResponse> {
+/**
+ * One push or bundle request; a bundle the server refused whole (422 listing the refused changes) is an answer. A
+ * push asks for the compact answer (count and highest stamp of the accepted changes, plus the refusals), which is
+ * expanded here to the ids it confirms after checking that it matches what was sent; a server that predates it
+ * answers with every id, which is read as before.
+ */
+async function send(ctx: SyncContext, route: "push" | "bundle", body: { changes: readonly Change[] } & Record<string, unknown>): Promise<PushResponse> {
   const json = JSON.stringify(body);
   // Mountain links are slow: a batch of changes gzips to about an eighth.
   const gzip = json.length > 2048;
@@ -70,7 +76,11 @@ async function send(ctx: SyncContext, route: "push" | "bundle", body: object): P
     raw = await requestJson(ctx.fetch, `${ctx.baseUrl}/api/sync/${route}`, {
       method: "POST",
       token: ctx.token,
-      headers: { "Content-Type": "application/json", ...(gzip ? { "Content-Encoding": "gzip" } : {}) },
+      headers: {
+        "Content-Type": "application/json",
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+        ...(route === "push" ? { [PUSH_ANSWER_HEADER]: "compact" } : {}),
+      },
       body: gzip ? (gzipSync(strToU8(json)) as Uint8Array<ArrayBuffer>) : json,
     });
   } catch (e) {
@@ -79,6 +89,15 @@ async function send(ctx: SyncContext, route: "push" | "bundle", body: object): P
     throw e;
   }
   const parsed = PushResponseSchema.safeParse(raw);
-  if (!parsed.success) throw new SyncHttpError(502, "Máy chủ trả lời gửi dữ liệu không đúng định dạng. Sẽ tự thử lại.");
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const compact = PushCompactResponseSchema.safeParse(raw);
+  if (!compact.success) throw new SyncHttpError(502, "Máy chủ trả lời gửi dữ liệu không đúng định dạng. Sẽ tự thử lại.");
+  const refused = new Set(compact.data.rejected.map((r) => r.id));
+  const taken = [...new Map(body.changes.filter((c) => !refused.has(c.id)).map((c) => [c.id, c])).values()];
+  const maxHlc = taken.reduce<string | null>((m, c) => (m === null || c.hlc > m ? c.hlc : m), null);
+  // The confirmation must be of exactly this batch; otherwise nothing leaves the outbox and the batch goes again.
+  if (taken.length !== compact.data.acceptedCount || maxHlc !== compact.data.acceptedMaxHlc) {
+    throw new SyncHttpError(502, "Máy chủ chưa trả lời đủ các thay đổi. Sẽ tự thử lại.");
+  }
+  return { accepted: taken.map((c) => c.id), rejected: compact.data.rejected, ...(compact.data.epoch !== undefined ? { epoch: compact.data.epoch } : {}) };
 }

@@ -1,9 +1,10 @@
 import { Hono } from "hono";
-import { PushRequestSchema } from "../../domain/protocol";
+import { PUSH_ANSWER_HEADER, PushRequestSchema } from "../../domain/protocol";
 import type { AppEnv } from "../AppEnv";
 import { problem } from "../problem";
 import { readJson } from "../readJson";
 import { requireUser } from "../requireUser";
+import { compactPushAnswer } from "../sync/compactPushAnswer";
 import { PULL_MAX_LIMIT, pullChanges } from "../sync/pullChanges";
 import { pushChanges } from "../sync/pushChanges";
 import { pushItemIds } from "../sync/pushItemIds";
@@ -28,7 +29,10 @@ syncRoutes.post("/push", async (c) => {
   if (typeof ids === "string") return problem(c, 400, ids);
   // DEVICE BINDING: the changes must be this device's; the body's device, which the token's device (if any) has
   // checked above, until every token is bound to a device.
-  return c.json(await pushChanges(c.get("storage"), c.get("user"), parsed.data.changes, ids, { via: "push", device: parsed.data.device }));
+  const answer = await pushChanges(c.get("storage"), c.get("user"), parsed.data.changes, ids, { via: "push", device: parsed.data.device });
+  // Apps that announce it get the compact answer; older builds, which read `accepted`, the full one.
+  if (c.req.header(PUSH_ANSWER_HEADER) === "compact") return c.json(compactPushAnswer(answer, parsed.data.changes, ids));
+  return c.json(answer);
 });
 
 syncRoutes.get("/pull", async (c) => {
