@@ -73,11 +73,11 @@ describe("DOST console: registry, plan, adoption", () => {
     const db = await dostTablet();
     const ag = (id: string, name: string) => ["name", "kind", "province", "parentId", "validFrom", "validTo", "successorId", "successorKind", "needsReview"].map((field) => ({
       entity: "agency" as const, rowId: id, field,
-      value: ({ name, kind: "commune_committee", province: PROVINCE, parentId: null, validFrom: null, validTo: null, successorId: null, successorKind: null, needsReview: false } as Record<string, unknown>)[field],
+      value: ({ name, kind: "province_department", province: PROVINCE, parentId: null, validFrom: null, validTo: null, successorId: null, successorKind: null, needsReview: false } as Record<string, unknown>)[field],
     }));
-    await writeEdits(db, [...ag("a1", "UBND xã Một"), ...ag("a2", "UBND xã Hai"), ...ag("a3", "UBND xã Ba"), ...ag("a4", "UBND xã Bốn"), ...ag("a5", "UBND xã Năm"), ...ag("a6", "UBND xã Sáu")]);
+    await writeEdits(db, [...ag("a1", "Sở Một"), ...ag("a2", "Sở Hai"), ...ag("a3", "Sở Ba"), ...ag("a4", "Sở Bốn"), ...ag("a5", "Sở Năm"), ...ag("a6", "Sở Sáu")]);
     const year = new Date().getFullYear();
-    // Last year UBND xã Sáu failed a criterion: it is visited first.
+    // Last year Sở Sáu failed a criterion: it is visited first.
     await writeEdits(db, [
       { entity: "inspection", rowId: "i-prev", field: "agencyId", value: "a6" },
       { entity: "inspection", rowId: "i-prev", field: "province", value: PROVINCE },
@@ -92,9 +92,9 @@ describe("DOST console: registry, plan, adoption", () => {
     await user.click(await screen.findByTestId("plan-default"));
     const checks = screen.getByTestId("plan-checks");
     await waitFor(() => expect(checks.textContent).toContain("Kế hoạch đáp ứng yêu cầu."));
-    expect(checks.textContent).toContain("6 cơ quan thuộc diện kiểm tra; 2 tại trụ sở (cần ít nhất 2)");
-    await user.click(screen.getByRole("checkbox", { name: "Qua hồ sơ UBND xã Ba" }));
-    expect(checks.textContent).toContain("UBND xã Ba chưa có trong kế hoạch kiểm tra qua hồ sơ.");
+    expect(checks.textContent).toContain("6 cơ quan thuộc diện kiểm tra, trong đó 6 bắt buộc áp dụng (Điều 2 Quyết định 19/2014/QĐ-TTg); 2 cơ quan bắt buộc kiểm tra tại trụ sở (cần ít nhất 2)");
+    await user.click(screen.getByRole("checkbox", { name: "Qua hồ sơ Sở Ba" }));
+    expect(checks.textContent).toContain("Sở Ba chưa có trong kế hoạch kiểm tra qua hồ sơ.");
     await user.selectOptions(screen.getByTestId("plan-share"), "0.5");
     expect(checks.textContent).toContain("cần ít nhất 3");
     // Any share a province decides, in percent; under a third the check cites TT 26.

@@ -10,7 +10,7 @@ import { planCheck } from "../../src/domain/planCheck";
 import type { PlanEntry } from "../../src/domain/plan";
 
 const agency = (id: string, validTo: string | null = null, province = "p"): Agency => ({
-  id, name: id, kind: "commune_committee", parentId: null, province, validFrom: null, validTo, successorId: null, successorKind: null, needsReview: false,
+  id, name: id, kind: "province_department", parentId: null, province, validFrom: null, validTo, successorId: null, successorKind: null, needsReview: false,
 });
 
 describe("planCheck (TT 26 Art. 33–34)", () => {

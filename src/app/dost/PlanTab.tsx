@@ -102,7 +102,7 @@ export function PlanTab({ token, province, year }: { token: string; province: st
 
   const exportPdf = async () => {
     const [{ buildPlanModel }, { renderDostPdf }] = await Promise.all([import("../../report/dost/buildPlanModel"), import("../../report/dost/renderDostPdf")]);
-    await saveFile(renderDostPdf(buildPlanModel(plan, agencies, teamNames, loadDostIssuer())), `ke-hoach-kiem-tra-${year}.pdf`, "application/pdf");
+    await saveFile(renderDostPdf(buildPlanModel(plan, agencies, teamNames, await loadDostIssuer(db, province))), `ke-hoach-kiem-tra-${year}.pdf`, "application/pdf");
   };
   const exportXlsx = async () => {
     const { planXlsx } = await import("../../report/dost/planXlsx");
@@ -135,7 +135,7 @@ export function PlanTab({ token, province, year }: { token: string; province: st
             }} />
           </label>
         )}
-        <button type="button" data-testid="plan-default" onClick={() => setEntries(defaultPlanEntries(check.inScope, teams.map((x) => x.id), share, priority))} disabled={teams.length === 0}>
+        <button type="button" data-testid="plan-default" onClick={() => setEntries(defaultPlanEntries(check, teams.map((x) => x.id), share, priority))} disabled={teams.length === 0}>
           {t("Lập kế hoạch mặc định", "Draft a default plan")}
         </button>
         <button type="button" className="primary" data-testid="plan-save" onClick={async () => {
@@ -171,7 +171,8 @@ export function PlanTab({ token, province, year }: { token: string; province: st
       )}
       {message && <p role="status">{message}</p>}
       <div className={check.problems.length > 0 ? "banner" : "card"} data-testid="plan-checks">
-        <p>{t(`${check.inScope.length} cơ quan thuộc diện kiểm tra; ${check.onsite} tại trụ sở (cần ít nhất ${check.required}).`, `${check.inScope.length} agencies in scope; ${check.onsite} on site (at least ${check.required} needed).`)}</p>
+        <p>{t(`${check.inScope.length} cơ quan thuộc diện kiểm tra, trong đó ${check.requiredSet.length} bắt buộc áp dụng (Điều 2 Quyết định 19/2014/QĐ-TTg); ${check.onsite} cơ quan bắt buộc kiểm tra tại trụ sở (cần ít nhất ${check.required}).`, `${check.inScope.length} agencies in scope, ${check.requiredSet.length} of them required to apply a QMS (QĐ 19 Art. 2); ${check.onsite} required agencies on site (at least ${check.required} needed).`)}</p>
+        {check.flagged.length > 0 && <p data-testid="plan-flagged">{t(`${check.flagged.length} đơn vị chưa được đưa vào kế hoạch vì cần xác định đơn vị kế thừa sau sắp xếp năm 2025 (xem Danh mục cơ quan).`, `${check.flagged.length} units are left out until their successor after the 2025 reorganisation is recorded (see the registry).`)}</p>}
         {check.problems.length === 0 ? <p>{t("Kế hoạch đáp ứng yêu cầu.", "The plan meets the requirements.")}</p> : (
           <ul>{check.problems.slice(0, 50).map((p, i) => <li key={i}>{planProblemText(p, name, lang)}</li>)}</ul>
         )}

@@ -1,4 +1,5 @@
 import type { PlanProblem } from "../../domain/planCheck";
+import { REGISTRY_FLAG_TEXT } from "../../domain/registryFlags";
 
 /** A plan check's finding in Vietnamese (and English), naming the agency. */
 export function planProblemText(p: PlanProblem, name: (id: string) => string, lang: "vi" | "en"): string {
@@ -16,6 +17,8 @@ export function planProblemText(p: PlanProblem, name: (id: string) => string, la
       const pct = (Math.round(p.share * 1000) / 10).toLocaleString(vi ? "vi-VN" : "en-GB");
       return vi ? `Tỷ lệ ${pct}% thấp hơn mức tối thiểu một phần ba số cơ quan (Điều 33 Thông tư 26/2014/TT-BKHCN).` : `A share of ${pct}% is below the minimum of one third (TT 26/2014 Art. 33).`;
     }
+    case "flagged":
+      return `${name(p.agencyId)}: ${p.flags.map((f) => REGISTRY_FLAG_TEXT[f][vi ? "vi" : "en"]).join(" ")}`;
     case "duplicate":
       return vi ? `${name(p.agencyId)} có hai dòng cùng hình thức.` : `${name(p.agencyId)} is listed twice for one form.`;
   }
