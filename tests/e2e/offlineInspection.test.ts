@@ -191,7 +191,10 @@ describe(`an inspection made offline, in ${engine}`, () => {
     if (d.emulatesNetwork) await d.setOffline(false);
     // Without network emulation the app saw only failed requests, never an "online" event: the user taps "Đồng bộ ngay".
     else await d.click(role("button", "Đồng bộ ngay"));
-    await expect.poll(() => unsynced(d), { timeout: 120_000 }).toBe("Không còn gì chưa gửi");
+    // The whole sync bar is read, so a failure shows the phase and the error the tablet reported.
+    await expect
+      .poll(async () => ({ unsent: await unsynced(d), phase: await d.attr(testId("sync-bar"), "data-phase"), bar: await d.text(testId("sync-bar")) }), { timeout: 120_000 })
+      .toMatchObject({ unsent: "Không còn gì chưa gửi" });
 
     const all = await a.pullAll(await a.login(province.users.dost, PASSWORD));
     const mine = all.filter((c) => c.device !== "dost-office-pc");

@@ -1,5 +1,6 @@
 import { launch, type Browser, type ElementHandle, type Page } from "puppeteer-core";
 import { FIREFOX } from "./engineBinaries";
+import { waitFor } from "./Driver";
 import { FIND_IN_PAGE } from "./findInPage";
 import { InPageDriver, type Op } from "./InPageDriver";
 import type { Loc } from "./Loc";
@@ -64,8 +65,31 @@ class FirefoxDriver extends InPageDriver<ElementHandle<Element>> {
     return reason;
   }
 
+  /**
+   * A tap where the element is now: its box must hold still over two frames and its centre must hit it, else wait
+   * (as Playwright does). A bare coordinate click during a layout shift lands on whatever moved there instead.
+   */
   protected async clickHandle(h: ElementHandle<Element>): Promise<void> {
-    await h.click();
+    const point = await waitFor("a click that reaches its element", async () => {
+      const r = await h.evaluate(async (el) => {
+        el.scrollIntoView({ block: "center", inline: "center" });
+        const box = () => {
+          const b = el.getBoundingClientRect();
+          return [b.left, b.top, b.width, b.height].join();
+        };
+        const before = box();
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        if (box() !== before) return "still moving";
+        const b = el.getBoundingClientRect();
+        const x = b.left + b.width / 2;
+        const y = b.top + b.height / 2;
+        const top = document.elementFromPoint(x, y);
+        if (!top || !(top === el || el.contains(top))) return `covered by ${top ? top.outerHTML.slice(0, 200) : "nothing"}`;
+        return { x, y };
+      });
+      return typeof r === "string" ? { retry: r } : r;
+    });
+    await this.page.mouse.click(point.x, point.y);
   }
 
   protected async typeInto(h: ElementHandle<Element>, text: string): Promise<void> {
