@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useSession } from "../hooks/useSession";
+import { AccountsTab } from "./AccountsTab";
 import { AdoptionTab } from "./AdoptionTab";
 import { BundleImportTab } from "./BundleImportTab";
 import { ChecklistTab } from "./ChecklistTab";
@@ -19,11 +20,12 @@ const TABS = [
   ["followup", "Theo dõi khắc phục", "Follow-up"],
   ["reports", "Báo cáo", "Reports"],
   ["bundle", "Nhập gói đồng bộ", "Import sync bundle"],
+  ["accounts", "Tài khoản và đoàn", "Accounts and teams"],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
 /** The DOST console (route /dost, roles dost and admin): registry, checklists, plan, adoption, merged results,
- * follow-up, reports and sync bundles carried from tablets. DOST data goes out through the same local writes and sync push as everyone else's. */
+ * follow-up, reports, sync bundles carried from tablets, and the province's accounts and teams. DOST data goes out through the same local writes and sync push as everyone else's. */
 export default function DostConsole() {
   const t = useDostT();
   const session = useSession();
@@ -71,6 +73,7 @@ export default function DostConsole() {
           {tab === "followup" && <FollowUpTab province={province} />}
           {tab === "reports" && <ReportsTab token={session.token} province={province} year={year} />}
           {tab === "bundle" && <BundleImportTab token={session.token} />}
+          {tab === "accounts" && <AccountsTab token={session.token} province={province} me={session.user} />}
         </div>
       )}
     </section>
