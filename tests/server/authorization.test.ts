@@ -129,6 +129,27 @@ describe("authorization matrix", () => {
     expect((await push(h, insp, [again])).json.rejected).toHaveLength(1);
   });
 
+  it("lets only admin and the province's dost write a team's members with their Art. 40 qualifications", async () => {
+    const members = (who: string) => [
+      { name: `Lê Văn An (${who})`, role: "Trưởng đoàn", art40: { degree: "Cử nhân Luật", stateManagementCert: "Chuyên viên", qmsAuditCert: "ISO 9001:2015", yearsExperience: 8 } },
+      { name: "Phạm Thị Bình", role: "Thành viên", qualifications: "ghi chú cũ" },
+    ];
+    const mismatches: string[] = [];
+    for (const a of ACTORS) {
+      for (const r of DOST_ROWS) {
+        const c = change({ entity: "team", rowId: `team-${r.province}`, field: "members", value: members(a.name), hlc: hlc(t++, "devM"), device: "devM", user: a.name });
+        const res = await push(h, users.get(a.name)!, [c], "devM");
+        const want = canWrite(a, { province: r.province }, true);
+        if ((res.json.accepted as string[]).includes(c.id) !== want) mismatches.push(`${a.name} → team-${r.province}: want ${want}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // a malformed qualification is refused for its value, not stored
+    const bad = change({ entity: "team", rowId: "team-P1", field: "members", value: [{ name: "X", role: "Thành viên", art40: { degree: "", stateManagementCert: "", qmsAuditCert: "", yearsExperience: -2 } }], hlc: hlc(t++, "devM"), device: "devM", user: "dostP1" });
+    expect((await push(h, users.get("dostP1")!, [bad], "devM")).json.rejected).toHaveLength(1);
+    expect(((await rowOf(h, "team", "team-P1"))!.data.members as { name: string }[])[0]!.name).toBe("Lê Văn An (dostP1)");
+  });
+
   it("lets only admin and a province's dost create accounts, within that province", async () => {
     const body = (username: string, role: string, province: string | null, team: string | null = null) => ({ username, password: "mat-khau-dai", role, province, team });
     const cases: [string, ReturnType<typeof body>, number][] = [
@@ -141,6 +162,10 @@ describe("authorization matrix", () => {
       ["inspT1", body("u-i1", "inspector", "P1", "T1"), 403],
       ["admin2", body("u-a1", "dost", "P2"), 409],
       ["admin2", body("u-a3", "inspector", "P1", null), 400],
+      // a team whose record is in another province (team-P2 is DOST P2's team row) is refused for everyone, admin included
+      ["dostP1", body("u-d4", "inspector", "P1", "team-P2"), 400],
+      ["admin2", body("u-a4", "lead", "P1", "team-P2"), 400],
+      ["dostP2", body("u-d5", "lead", "P2", "team-P2"), 201],
     ];
     for (const [who, b, status] of cases) {
       const r = await call(h, "POST", "/api/users", users.get(who)!, b);
