@@ -1,21 +1,22 @@
 import { unzipSync } from "fflate";
-import { decodeText } from "../../checklists/decodeText";
-import { parseText } from "../../checklists/parseText";
-import { readXlsx } from "../../checklists/readXlsx";
-import { agencyRowsFromTable } from "../../domain/agencyRowsFromTable";
-import { parseAgencyList, type AgencyListParse } from "../../domain/parseAgencyList";
+import { decodeText } from "./decodeText";
+import { parseText } from "./parseText";
+import { readDocx } from "./readDocx";
+import { readXlsx } from "./readXlsx";
+import { agencyRowsFromTable } from "../domain/agencyRowsFromTable";
+import { parseAgencyList, type AgencyListParse } from "../domain/parseAgencyList";
 
 /**
  * An agency list from a file or pasted text: a provincial plan's appendix (seed 003: TT, name and parent unit one
- * cell per line), CSV/TSV, or an XLSX workbook. Reuses the checklist library's readers; every problem becomes a
+ * cell per line), CSV/TSV, an XLSX workbook or the tables of a DOCX document. Reuses the checklist library's readers; every problem becomes a
  * Vietnamese warning, never an exception.
  */
 export function readAgencyFile(name: string, bytes: Uint8Array): AgencyListParse {
   try {
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
       const files = unzipSync(bytes, { filter: (f) => f.name.endsWith(".xml") || f.name.endsWith(".rels") });
-      const tables = readXlsx(files, name);
-      let last: AgencyListParse = { rows: [], warnings: ["Bảng tính không có trang nào."] };
+      const tables = files["word/document.xml"] ? readDocx(files, name) : readXlsx(files, name);
+      let last: AgencyListParse = { rows: [], warnings: ["Tệp không có bảng nào."] };
       for (const t of tables) {
         last = agencyRowsFromTable(t.rows.map((r) => r.cells.map((c) => c.text)));
         if (last.rows.length > 0) return last;

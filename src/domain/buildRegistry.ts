@@ -13,6 +13,8 @@ export interface RegistryImport {
   matched: { row: AgencyListRow; agencyId: string }[];
   /** Agencies already in the registry whose kind or validity the import states differently (to publish). */
   updated: Agency[];
+  /** The agency each imported row became or matched, by the row's line. */
+  agencyOfLine: Map<number, string>;
   /** Cohort year per agency id, for the adoption tracker. */
   cohorts: Map<string, number>;
   warnings: string[];
@@ -44,6 +46,7 @@ export function buildRegistry(
   const created: Agency[] = [];
   const matched: RegistryImport["matched"] = [];
   const cohorts = new Map<string, number>();
+  const agencyOfLine = new Map<number, string>();
   const warnings: string[] = [];
   const seenInImport = new Set<string>();
 
@@ -86,8 +89,9 @@ export function buildRegistry(
     seenInImport.add(key);
     const { agency, isNew } = ensure(row.name, parent?.id ?? null, { ...(row.kind ? { kind: row.kind } : {}), ...(row.validFrom ? { validFrom: row.validFrom } : {}), ...(row.validTo ? { validTo: row.validTo } : {}) });
     if (!isNew) matched.push({ row, agencyId: agency.id });
+    agencyOfLine.set(row.line, agency.id);
     if (agency.kind === "other") warnings.push(`Dòng ${row.line}: không nhận ra loại cơ quan của "${row.name}"; cần xem lại.`);
     if (row.cohortYear !== null) cohorts.set(agency.id, row.cohortYear);
   }
-  return { created, matched, updated: [...updated.values()], cohorts, warnings };
+  return { created, matched, updated: [...updated.values()], agencyOfLine, cohorts, warnings };
 }

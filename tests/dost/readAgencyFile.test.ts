@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readAgencyFile, readAgencyText } from "../../src/app/dost/readAgencyFile";
+import { readAgencyFile, readAgencyText } from "../../src/checklists/readAgencyFile";
 import { writeXlsx } from "../../src/report/xlsx/writeXlsx";
 
 const TABLE = [

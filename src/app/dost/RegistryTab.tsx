@@ -13,7 +13,7 @@ import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 import { AgencyHistory } from "./AgencyHistory";
 import { asAgency } from "./asAgency";
-import { readAgencyFile, readAgencyText } from "./readAgencyFile";
+import { readAgencyFile, readAgencyText } from "../../checklists/readAgencyFile";
 import { readFileBytes } from "./readFileBytes";
 import { ReorganiseCard } from "./ReorganiseCard";
 import { rowEdits } from "./rowEdits";
