@@ -5,6 +5,7 @@ import { DostSummarySchema } from "../domain/dostSummary";
 import type { DostIssuer } from "../domain/DostIssuer";
 import { InspectionExportSchema } from "../domain/inspectionExport";
 import { IsoDateSchema } from "../domain/isoDate";
+import { IssuerSymbolsSchema } from "../domain/issuerSettings";
 import { PlanSchema } from "../domain/plan";
 import { buildNoticeModel } from "./dost/buildNoticeModel";
 import { buildPlanModel } from "./dost/buildPlanModel";
@@ -25,6 +26,7 @@ const DostIssuerSchema = z.object({
   draftingUnit: z.string().max(50).optional(),
   letterRecipients: z.array(z.string().max(300)).max(20).optional(),
   signer: z.object({ heading: z.array(z.string().max(200)).max(5), name: z.string().max(200) }),
+  symbols: IssuerSymbolsSchema.partial().optional(),
 }) satisfies z.ZodType<DostIssuer>;
 
 const n = z.number().int().min(0);

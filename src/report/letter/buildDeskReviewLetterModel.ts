@@ -1,4 +1,4 @@
-import { DEFAULT_DOST_ISSUER, type DostIssuer } from "../../domain/DostIssuer";
+import { DEFAULT_DOST_ISSUER, dostIssuerOf, type DostIssuer } from "../../domain/DostIssuer";
 import type { InspectionExport } from "../../domain/inspectionExport";
 import { addMonths } from "../../domain/isoDate";
 import { DocumentRefusedError } from "../DocumentRefusedError";
@@ -35,7 +35,8 @@ export function buildDeskReviewLetterModel(raw: InspectionExport, opts: LetterOp
       'the desk-review letter is for a desk review (mode "desk"); an on-site inspection has its record: npm run report -- record <file>',
       "Công văn đề nghị chỉ dùng cho kiểm tra qua hồ sơ, báo cáo; kiểm tra tại trụ sở lập biên bản kiểm tra.",
     );
-  const issuer = deepNfc(opts.issuer ?? fallbackIssuer(exp));
+  // The settings frozen at finalize win: every copy of the letter, from any console or the command line, is the same.
+  const issuer = deepNfc(ins.issuer ? dostIssuerOf(ins.issuer) : (opts.issuer ?? fallbackIssuer(exp)));
   const unit = issuerDraftingUnit(issuer);
   const date = opts.date ?? ins.signedOn ?? ins.startedOn;
   const replyBy = opts.replyBy ?? addMonths(date, 2);
@@ -89,7 +90,7 @@ export function buildDeskReviewLetterModel(raw: InspectionExport, opts: LetterOp
     header: {
       parentBody: issuer.parentBody,
       issuingBody: issuer.issuingBody,
-      numberLine: formatDocNumber(opts.number ?? "", null, `${issuer.symbol.trim() || "SKHCN"}-${unit}`),
+      numberLine: formatDocNumber(opts.number ?? "", null, issuer.symbols?.letter?.trim() || `${issuer.symbol.trim() || "SKHCN"}-${unit}`),
       placeDate: formatPlaceDate(issuer.provinceName.trim(), date),
       summary: "V/v đề nghị thực hiện, khắc phục các nội dung chưa đáp ứng yêu cầu của Hệ thống quản lý chất lượng",
     },

@@ -1,5 +1,6 @@
 import type { InspectionExport } from "../../domain/inspectionExport";
 import { addMonths } from "../../domain/isoDate";
+import { issuerSymbolProblem, suggestedAbbreviation } from "../../domain/issuerSymbolProblem";
 import { SEVERITY_LABELS_VI } from "../../domain/outcome";
 import { DocumentRefusedError } from "../DocumentRefusedError";
 import { criterionText } from "../model/criterionText";
@@ -35,14 +36,25 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
       'a desk review (mode "desk") has no inspection record (biên bản); make its letter instead: npm run report -- letter <file>',
       "Kiểm tra qua hồ sơ, báo cáo không lập biên bản kiểm tra: đơn vị kiểm tra gửi văn bản đề nghị thực hiện, khắc phục (Điều 37.1.a Thông tư 26/2014/TT-BKHCN).",
     );
-  const issuer = exp.issuer;
+  // The issuer frozen into the inspection at finalize (v4) wins; a file without it prints from its own top-level
+  // `issuer` (the older contract, a tablet's setting) exactly as before.
+  const frozen = ins.issuer;
+  const issuer = frozen ? { parentBody: frozen.parentBody, issuingBody: frozen.issuingBody, place: frozen.place, symbol: frozen.symbols.record } : exp.issuer;
   const issuingBody = issuer?.issuingBody.trim() || "Đoàn kiểm tra";
-  const symbol = issuer?.symbol.trim() || "ĐKT";
+  const symbol = issuer?.symbol.trim() || (frozen?.issuingBody.trim() ? suggestedAbbreviation(frozen.issuingBody) : "ĐKT");
   const date = ins.signedOn ?? ins.startedOn;
   // `agency.province` is an id, not a name: without an issuer the place is left blank to be written in.
   const place = issuer?.place.trim() ?? "";
   const where = ins.place.trim() || agency.name;
   const numberLine = formatDocNumber(ins.recordNumber, "BB", symbol);
+  const symbolProblem = frozen ? issuerSymbolProblem("record", issuingBody, numberLine) : null;
+  if (symbolProblem) throw new DocumentRefusedError(`the record's number symbol does not match its issuing body (NĐ 30/2020): ${numberLine} under ${issuingBody}`, symbolProblem);
+  const reportTo = frozen?.issuingBodyName.trim() || issuingBody;
+  const recipients = frozen
+    ? [agency.name, ...frozen.recipients, `Lưu: VT${frozen.draftingUnit.trim() ? `, ${frozen.draftingUnit.trim()}` : ""}`]
+    : issuer?.recipients?.length
+      ? issuer.recipients
+      : [agency.name, `Lưu: VT, ${symbol}`];
 
   const cited = decisionCitation(ins);
   const decision = cited ? `Căn cứ ${cited}` : "";
@@ -147,7 +159,7 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
     },
     actions: {
       heading: "IV. YÊU CẦU THỰC HIỆN HÀNH ĐỘNG KHẮC PHỤC",
-      intro: `${agency.name} thực hiện hoặc đề xuất hành động khắc phục đối với các vấn đề tồn tại nêu tại mục III và báo cáo kết quả thực hiện về ${issuingBody} trong thời gian không quá 02 (hai) tháng kể từ ngày ký Biên bản kiểm tra (chậm nhất ngày ${formatDateVi(deadline)}), gồm:`,
+      intro: `${agency.name} thực hiện hoặc đề xuất hành động khắc phục đối với các vấn đề tồn tại nêu tại mục III và báo cáo kết quả thực hiện về ${reportTo} trong thời gian không quá 02 (hai) tháng kể từ ngày ký Biên bản kiểm tra (chậm nhất ngày ${formatDateVi(deadline)}), gồm:`,
       rows: actionRows,
       none: "Không có yêu cầu khắc phục.",
     },
@@ -161,7 +173,7 @@ export function buildInspectionRecordModel(raw: InspectionExport, opts: RecordOp
       { heading: ["Đại diện cơ quan", "chịu sự kiểm tra"], note: "(Ký, ghi rõ họ tên, đóng dấu)", name: ins.agencyRepresentative.trim(), signature: ins.agencySignature },
       { heading: ["Trưởng đoàn kiểm tra"], note: "(Ký, ghi rõ họ tên)", name: ins.leadName.trim(), signature: ins.leadSignature },
     ],
-    recipients: issuer?.recipients?.length ? issuer.recipients : [agency.name, `Lưu: VT, ${symbol}`],
+    recipients,
     photos: {
       heading: { label: "Phụ lục", title: "Ảnh minh chứng", attachedTo: `(Kèm theo Biên bản kiểm tra ${numberLine.replace(/^Số: /u, "số ")} ngày ${formatDateVi(date)})` },
       items: photos,
