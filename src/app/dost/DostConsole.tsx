@@ -7,6 +7,7 @@ import { ChecklistTab } from "./ChecklistTab";
 import { DashboardTab } from "./DashboardTab";
 import { FollowUpTab } from "./FollowUpTab";
 import { PlanTab } from "./PlanTab";
+import { ProvinceSelect } from "./ProvinceSelect";
 import { RegistryTab } from "./RegistryTab";
 import { ReportsTab } from "./ReportsTab";
 import { useDostT } from "./useDostT";
@@ -50,7 +51,7 @@ export default function DostConsole() {
         </label>
         {session.user.role === "admin" && (
           <label>
-            {t("Tỉnh", "Province")} <input data-testid="dost-province" value={adminProvince} onChange={(e) => setAdminProvince(e.target.value.trim())} />
+            {t("Tỉnh", "Province")} <ProvinceSelect value={adminProvince} onChange={setAdminProvince} />
           </label>
         )}
       </div>
