@@ -5,6 +5,7 @@ import type { Checklist } from "../../domain/checklist";
 import { checklistRowId } from "../../domain/checklistRecord";
 import type { Finding } from "../../domain/finding";
 import type { Inspection } from "../../domain/inspection";
+import type { IssuerFields } from "../../domain/issuerSettings";
 import { InspectionExportSchema, type InspectionExport } from "../../domain/inspectionExport";
 import type { Result } from "../../domain/result";
 import type { AppDb } from "./AppDb";
@@ -16,6 +17,8 @@ export interface ExportOptions {
   /** The checklist when the tablet has no copy of its version (a built-in one). */
   checklist?: Checklist;
   issuer?: InspectionExport["issuer"];
+  /** The province's issuer settings, printed on a draft's copy (a finalized inspection carries its frozen own). */
+  issuerSettings?: IssuerFields;
   /** Leave photo bytes out (smaller file; the record renders without them). */
   withoutPhotos?: boolean;
   /**
@@ -34,6 +37,7 @@ export async function exportInspection(db: AppDb, inspectionId: string, opts: Ex
     planId: null, decisionRef: "", decisionDate: null, place: "", leadName: "", agencyRepresentative: "", members: [], agencyMembers: [],
     notes: "", agencyComments: "", recordNumber: "", signedOn: null, leadSignature: null, agencySignature: null, status: "draft",
   });
+  if (opts.issuerSettings && inspection.status !== "finalized" && !inspection.issuer) inspection.issuer = opts.issuerSettings;
   const checklist =
     (await db.checklists.get(checklistRowId(inspection.checklistId, inspection.checklistVersion)))?.document ??
     (opts.checklist?.id === inspection.checklistId && opts.checklist.version === inspection.checklistVersion ? opts.checklist : undefined);

@@ -6,6 +6,9 @@ import type { AppDb } from "./AppDb";
 import type { Edit } from "./Edit";
 import { SIGNING_GAP_LABELS_VI, signingGaps } from "../../domain/signingGaps";
 import { inspectionGaps } from "./inspectionGaps";
+import { issuerSymbolProblems } from "../../domain/issuerProblems";
+import { issuerSymbolProblem } from "../../domain/issuerSymbolProblem";
+import { loadIssuerSettings } from "./loadIssuerSettings";
 import { META } from "./META";
 import type { Session } from "./Session";
 import { writeEdits, type WriteOptions } from "./writeEdits";
@@ -17,7 +20,10 @@ export type Signing = Pick<Inspection, "signedOn"> & Partial<Pick<Inspection, "r
  * The team lead signs and locks the inspection: signing fields, the due date of actions still without one
  * (signedOn + 2 months), then status `finalized`, all in one transaction (the status is stamped last, so the
  * signing fields are inside the lock). Refuses while a scored criterion is unanswered, N/A without reason or
- * Không đạt without a severity, and while a signatory, the record number or the signing date is missing.
+ * Không đạt without a severity, and while a signatory, the record number or the signing date is missing. The
+ * province's issuer settings are frozen into the inspection (field `issuer`); refused while a number symbol does
+ * not match the issuing body. Without settings nothing is frozen (the review screen warns) and the record prints its
+ * fixed defaults, the same on every device.
  */
 export async function finalizeInspection(db: AppDb, inspectionId: string, s: Signing, opts: WriteOptions & { checklist?: Checklist } = {}): Promise<void> {
   const session = (await db.meta.get(META.session))?.value as Session | undefined;
@@ -41,6 +47,16 @@ export async function finalizeInspection(db: AppDb, inspectionId: string, s: Sig
   }
   const signing = signingGaps({ ...insp, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) });
   if (signing.length > 0) throw new WriteRefusedError(`Chưa thể ký và khoá: ${signing.map((g) => SIGNING_GAP_LABELS_VI[g]).join("; ")}.`);
+  // The province's issuer settings as they stand are frozen into the record, so every copy prints the same header,
+  // number symbol and recipients, whatever the device's or the console's settings later say.
+  const issuer = insp.province ? await loadIssuerSettings(db, insp.province) : undefined;
+  if (issuer) {
+    const problems = issuerSymbolProblems(issuer);
+    const typed = s.recordNumber ?? insp.recordNumber ?? "";
+    const numberProblem = typed.includes("/") ? issuerSymbolProblem("record", issuer.issuingBody, typed) : null;
+    if (numberProblem) problems.push(numberProblem);
+    if (problems.length > 0) throw new WriteRefusedError(`Chưa thể ký và khoá: ${problems.join(" ")}`);
+  }
   const edits: Edit[] = [];
   for (const [field, value] of Object.entries(s)) if (value !== undefined) edits.push({ entity: "inspection", rowId: inspectionId, field, value });
   if (s.signedOn) {
@@ -49,6 +65,7 @@ export async function finalizeInspection(db: AppDb, inspectionId: string, s: Sig
       if (!a.dueOn && !a.deleted) edits.push({ entity: "action", rowId: a.id, field: "dueOn", value: due });
     }
   }
+  if (issuer) edits.push({ entity: "inspection", rowId: inspectionId, field: "issuer", value: issuer });
   edits.push({ entity: "inspection", rowId: inspectionId, field: "status", value: "finalized" });
   await writeEdits(db, edits, opts);
 }

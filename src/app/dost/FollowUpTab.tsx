@@ -12,6 +12,7 @@ import { todayIso } from "../i18n/todayIso";
 import { saveFile } from "../screens/saveFile";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
+import type { AppDb } from "../db/AppDb";
 import { followUpEdits } from "./followUpEdits";
 import { loadDostIssuer } from "./loadDostIssuer";
 import { useDostT } from "./useDostT";
@@ -27,7 +28,7 @@ interface Ctx {
 }
 
 /** The notice of non-acceptance for one agency's record: every action of that inspection not accepted, once. */
-async function noticePdf(all: readonly Ctx[], number: string, date: string): Promise<void> {
+async function noticePdf(db: AppDb, all: readonly Ctx[], number: string, date: string): Promise<void> {
   const [{ buildNoticeModel }, { renderDostPdf }] = await Promise.all([import("../../report/dost/buildNoticeModel"), import("../../report/dost/renderDostPdf")]);
   const c = all[0]!;
   const bytes = renderDostPdf(
@@ -42,7 +43,7 @@ async function noticePdf(all: readonly Ctx[], number: string, date: string): Pro
         number,
         date,
       },
-      loadDostIssuer(),
+      await loadDostIssuer(db, c.inspection?.province ?? ""),
     ),
   );
   await saveFile(bytes, `thong-bao-chua-chap-nhan-${(number || c.action.id).replace(/[^\p{L}\p{N}-]+/gu, "-")}.pdf`, "application/pdf");
@@ -50,6 +51,7 @@ async function noticePdf(all: readonly Ctx[], number: string, date: string): Pro
 
 /** One action's follow-up: record the agency's report, accept it or not (and issue the notice), verify it. */
 function ActionCard({ c, today, siblings }: { c: Ctx; today: string; siblings: readonly Ctx[] }) {
+  const db = useDb();
   const t = useDostT();
   const save = useEdit();
   const [report, setReport] = useState("");
@@ -115,13 +117,13 @@ function ActionCard({ c, today, siblings }: { c: Ctx; today: string; siblings: r
           <button type="button" data-testid="reject" onClick={async () => {
             if (await step({ kind: "reject", decisionNote: note, noticeNumber: notice })) {
               const self = { ...c, action: { ...c.action, decisionNote: note, noticeNumber: notice, status: "not_accepted" as const } };
-              await noticePdf([self, ...siblings.filter((x) => x.action.id !== c.action.id && x.action.status === "not_accepted")], notice, today);
+              await noticePdf(db, [self, ...siblings.filter((x) => x.action.id !== c.action.id && x.action.status === "not_accepted")], notice, today);
             }
           }}>{t("Không chấp nhận và ra thông báo", "Do not accept and issue the notice")}</button>
         </div>
       )}
       {status === "not_accepted" && (
-        <button type="button" data-testid="notice-pdf" onClick={() => void noticePdf(siblings.filter((x) => x.action.status === "not_accepted"), c.action.noticeNumber ?? "", today)}>
+        <button type="button" data-testid="notice-pdf" onClick={() => void noticePdf(db, siblings.filter((x) => x.action.status === "not_accepted"), c.action.noticeNumber ?? "", today)}>
           {t("Tải thông báo của cơ quan (PDF)", "The agency's notice (PDF)")}
         </button>
       )}

@@ -17,12 +17,14 @@ export function ReportsTab({ token, province, year }: { token: string; province:
   const t = useDostT();
   const db = useDb();
   const [busy, setBusy] = useState(false);
-  const [issuer, setIssuer] = useDostIssuer();
-  const field = (label: string, value: string, set: (v: string) => void) => (
+  const { fields: f, issuer, edit, commit, error: issuerError } = useDostIssuer(province);
+  // Typed into a draft, saved (and synced to the province) on leaving the field.
+  const field = (label: string, value: string, set: (v: string) => void, testId?: string) => (
     <label style={{ display: "block" }}>
-      {label} <input value={value} onChange={(e) => set(e.target.value)} />
+      {label} <input value={value} data-testid={testId} onChange={(e) => set(e.target.value)} onBlur={() => void commit()} />
     </label>
   );
+  const symbol = (k: keyof typeof f.symbols, label: string) => field(label, f.symbols[k], (v) => edit({ symbols: { ...f.symbols, [k]: v } }), `issuer-symbol-${k}`);
   const [error, setError] = useState("");
   const adoption = useLiveQuery(async () => {
     const rows = (await db.adoptions.toArray()).filter((r) => r.province === province);
@@ -66,18 +68,36 @@ export function ReportsTab({ token, province, year }: { token: string; province:
       {error && <p className="banner" role="alert">{error}</p>}
       <details className="card" data-testid="issuer-settings">
         <summary>{t("Cơ quan ban hành và người ký", "Issuer and signer")}</summary>
-        {field(t("Cơ quan chủ quản", "Parent body"), issuer.parentBody, (v) => setIssuer({ ...issuer, parentBody: v }))}
-        {field(t("Cơ quan ban hành (in hoa)", "Issuing body (capitals)"), issuer.issuingBody, (v) => setIssuer({ ...issuer, issuingBody: v }))}
-        {field(t("Tên cơ quan trong văn bản", "Issuing body in text"), issuer.issuingBodyName, (v) => setIssuer({ ...issuer, issuingBodyName: v }))}
-        {field(t("Đơn vị kiểm tra", "Inspecting unit"), issuer.inspectingUnit, (v) => setIssuer({ ...issuer, inspectingUnit: v }))}
-        {field(t("Tỉnh (địa danh)", "Province (place)"), issuer.provinceName, (v) => setIssuer({ ...issuer, provinceName: v }))}
-        {field(t("Ký hiệu", "Symbol"), issuer.symbol, (v) => setIssuer({ ...issuer, symbol: v }))}
-        {field(t("Đơn vị soạn thảo (số công văn, dòng Lưu), ví dụ TĐC", "Drafting unit (letter numbers, the Lưu line), e.g. TĐC"), issuer.draftingUnit ?? "", (v) => setIssuer({ ...issuer, draftingUnit: v }))}
+        <p className="muted">
+          {t(
+            "Dùng chung cho cả tỉnh: đồng bộ tới mọi máy, in trên mọi văn bản; mỗi biên bản giữ thông tin tại thời điểm ký và khoá.",
+            "Shared by the whole province: synced to every device and printed on every document; each record keeps them as they stood when it was finalized.",
+          )}
+        </p>
+        {issuerError && <p className="banner error" role="alert" data-testid="issuer-error">{issuerError}</p>}
+        {field(t("Cơ quan chủ quản", "Parent body"), f.parentBody, (v) => edit({ parentBody: v }), "issuer-parent-body")}
+        {field(t("Cơ quan ban hành (in hoa)", "Issuing body (capitals)"), f.issuingBody, (v) => edit({ issuingBody: v }), "issuer-issuing-body")}
+        {field(t("Tên cơ quan trong văn bản", "Issuing body in text"), f.issuingBodyName, (v) => edit({ issuingBodyName: v }))}
+        {field(t("Đơn vị kiểm tra", "Inspecting unit"), f.inspectingUnit, (v) => edit({ inspectingUnit: v }))}
+        {field(t("Tỉnh (địa danh)", "Province (place)"), f.place, (v) => edit({ place: v }), "issuer-place")}
+        <fieldset>
+          <legend>{t("Ký hiệu số văn bản (Nghị định 30/2020: tên loại viết tắt rồi tên cơ quan ban hành viết tắt)", "Number symbols (Decree 30/2020: kind, then the issuing body's abbreviation)")}</legend>
+          {symbol("record", t("Biên bản kiểm tra, ví dụ BB-SKHCN", "Inspection record, e.g. BB-SKHCN"))}
+          {symbol("letter", t("Công văn đề nghị, ví dụ SKHCN-TĐC", "Desk-review letter, e.g. SKHCN-TĐC"))}
+          {symbol("plan", t("Kế hoạch, ví dụ KH-SKHCN", "Plan, e.g. KH-SKHCN"))}
+          {symbol("notice", t("Thông báo, ví dụ TB-SKHCN", "Notice, e.g. TB-SKHCN"))}
+          {symbol("report", t("Báo cáo, ví dụ BC-SKHCN", "Report, e.g. BC-SKHCN"))}
+        </fieldset>
+        {field(t("Đơn vị soạn thảo (số công văn, dòng Lưu), ví dụ TĐC", "Drafting unit (letter numbers, the Lưu line), e.g. TĐC"), f.draftingUnit, (v) => edit({ draftingUnit: v }), "issuer-drafting-unit")}
         <label style={{ display: "block" }}>
           {t("Thẩm quyền ký (xuống dòng như trên văn bản, ví dụ KT. GIÁM ĐỐC rồi PHÓ GIÁM ĐỐC)", "Signing authority (lines as printed, e.g. KT. GIÁM ĐỐC then PHÓ GIÁM ĐỐC)")}
-          <textarea data-testid="issuer-signer-heading" rows={2} value={issuer.signer.heading.join("\n")} onChange={(e) => setIssuer({ ...issuer, signer: { ...issuer.signer, heading: e.target.value.split("\n") } })} />
+          <textarea data-testid="issuer-signer-heading" rows={2} value={f.signerHeading.join("\n")} onChange={(e) => edit({ signerHeading: e.target.value.split("\n") })} onBlur={() => void commit()} />
         </label>
-        {field(t("Người ký", "Signer"), issuer.signer.name, (v) => setIssuer({ ...issuer, signer: { ...issuer.signer, name: v } }))}
+        {field(t("Người ký", "Signer"), f.signerName, (v) => edit({ signerName: v }))}
+        <label style={{ display: "block" }}>
+          {t("Nơi nhận khác (mỗi dòng một nơi, giữa nơi nhận chính và dòng Lưu)", "Other recipients (one per line, between the addressee and the Lưu line)")}
+          <textarea data-testid="issuer-recipients" rows={3} value={f.recipients.join("\n")} onChange={(e) => edit({ recipients: e.target.value.split("\n") })} onBlur={() => void commit()} />
+        </label>
       </details>
       <DocumentsCard province={province} year={year} issuer={issuer} />
       <div className="card">

@@ -224,12 +224,20 @@ export const dict = {
   removePhotoConfirm: ["Xoá ảnh này khỏi cuộc kiểm tra?", "Remove this photo from the inspection?"],
   // settings
   issuerTitle: ["Thông tin văn bản", "Document details"],
-  issuerHint: ["Dùng cho phần đầu và nơi nhận của mọi biên bản xuất từ máy này.", "Used for the heading and recipients of every record exported on this tablet."],
+  issuerHint: [
+    "Do Sở KH&CN đặt cho cả tỉnh (bảng điều khiển, thẻ Báo cáo) và đồng bộ tới máy này. Mỗi biên bản giữ thông tin tại thời điểm ký và khoá, nên mọi bản in đều giống nhau.",
+    "Set by DOST for the whole province (console, Reports tab) and synced to this tablet. Each record keeps them as they stood when it was finalized, so every copy is the same.",
+  ],
   issuerParentBody: ["Cơ quan chủ quản", "Parent body"],
   issuerIssuingBody: ["Cơ quan ban hành", "Issuing body"],
   issuerPlace: ["Địa danh", "Place"],
-  issuerSymbol: ["Ký hiệu số văn bản", "Number symbol"],
-  issuerRecipients: ["Nơi nhận (mỗi dòng một nơi)", "Recipients (one per line)"],
+  issuerSymbol: ["Ký hiệu số biên bản", "Record number symbol"],
+  issuerDraftingUnit: ["Đơn vị soạn thảo (dòng Lưu)", "Drafting unit (Lưu line)"],
+  issuerRecipients: ["Nơi nhận", "Recipients"],
+  issuerUnset: [
+    "Sở KH&CN chưa đặt thông tin cơ quan ban hành văn bản ({gaps}). Biên bản ký và khoá lúc này sẽ in phần đầu mặc định (Đoàn kiểm tra, địa danh để trống). Hãy đồng bộ hoặc đề nghị Sở KH&CN đặt trước khi ký.",
+    "DOST has not set the document issuer ({gaps}). A record finalized now prints the default header (Đoàn kiểm tra, a blank place). Sync, or ask DOST to set it, before finalizing.",
+  ],
   backup: ["Sao lưu toàn bộ (một tệp)", "Back up everything (one file)"],
   restore: ["Khôi phục từ tệp sao lưu", "Restore from a backup file"],
   restored: ["Đã khôi phục: {changes} thay đổi, {photos} ảnh; giữ lại {keptLocal} thay đổi riêng của máy này.", "Restored: {changes} changes, {photos} photos; kept {keptLocal} changes of this tablet."],

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { Checklist } from "../../domain/checklist";
 import type { Inspection } from "../../domain/inspection";
-import { loadRecordIssuer } from "../db/loadRecordIssuer";
+import { loadIssuerSettings } from "../db/loadIssuerSettings";
 import { useT } from "../i18n/useT";
 import { exportWithReportPhotos } from "../photos/exportWithReportPhotos";
 import { describeError } from "../save/describeError";
@@ -18,8 +18,10 @@ export function ExportButtons({ inspectionId, checklist, mode }: { inspectionId:
     setBusy(true);
     setError(null);
     try {
-      const issuer = await loadRecordIssuer(db);
-      const exp = await exportWithReportPhotos(db, inspectionId, { checklist, ...(issuer ? { issuer } : {}) });
+      // The issuer is the province's (synced), frozen into the inspection at finalize; a draft shows today's settings.
+      const province = (await db.inspections.get(inspectionId))?.province;
+      const issuerSettings = province ? await loadIssuerSettings(db, province) : undefined;
+      const exp = await exportWithReportPhotos(db, inspectionId, { checklist, ...(issuerSettings ? { issuerSettings } : {}) });
       const desk = exp.inspection.mode === "desk";
       const stem = `${desk ? "cong-van-de-nghi" : "bien-ban"}-${exp.inspection.recordNumber || exp.inspection.startedOn}`.replace(/[^\p{L}\p{N}._-]+/gu, "-");
       if (what === "json") {

@@ -1,34 +1,39 @@
 import { useLiveQuery } from "dexie-react-hooks";
-import { TextField } from "../components/TextField";
-import { loadRecordIssuer } from "../db/loadRecordIssuer";
-import type { RecordIssuer } from "../db/RecordIssuer";
-import { saveRecordIssuer } from "../db/saveRecordIssuer";
+import { loadIssuerSettings } from "../db/loadIssuerSettings";
 import { useT } from "../i18n/useT";
-import { runSave } from "../save/runSave";
 import { useDb } from "../shell/DbContext";
+import { IssuerWarning } from "./IssuerWarning";
 
-/** "Thông tin văn bản": who issues the inspection records exported on this tablet; each field saves itself. */
-export function IssuerCard() {
+/** "Thông tin văn bản": who issues the province's records, as DOST set them (synced; read-only on a tablet). */
+export function IssuerCard({ province }: { province: string | null }) {
   const t = useT();
   const db = useDb();
-  const issuer = useLiveQuery(() => loadRecordIssuer(db), [db], null);
-  if (issuer === null) return null;
-  const save = (patch: Partial<RecordIssuer>) => void runSave(() => saveRecordIssuer(db, patch));
+  const issuer = useLiveQuery(async () => (province ? ((await loadIssuerSettings(db, province)) ?? null) : null), [db, province]);
+  const rows: [string, string, string][] = issuer
+    ? [
+        ["issuer-parent-body", t("issuerParentBody"), issuer.parentBody],
+        ["issuer-issuing-body", t("issuerIssuingBody"), issuer.issuingBody],
+        ["issuer-place", t("issuerPlace"), issuer.place],
+        ["issuer-symbol", t("issuerSymbol"), issuer.symbols.record],
+        ["issuer-drafting-unit", t("issuerDraftingUnit"), issuer.draftingUnit],
+        ["issuer-recipients", t("issuerRecipients"), issuer.recipients.join("; ")],
+      ]
+    : [];
   return (
     <section className="card" data-testid="issuer-card">
       <h2>{t("issuerTitle")}</h2>
       <p className="muted">{t("issuerHint")}</p>
-      <TextField label={t("issuerParentBody")} value={issuer?.parentBody ?? ""} onCommit={(v) => save({ parentBody: v })} testId="issuer-parent-body" />
-      <TextField label={t("issuerIssuingBody")} value={issuer?.issuingBody ?? ""} onCommit={(v) => save({ issuingBody: v })} testId="issuer-issuing-body" />
-      <TextField label={t("issuerPlace")} value={issuer?.place ?? ""} onCommit={(v) => save({ place: v })} testId="issuer-place" />
-      <TextField label={t("issuerSymbol")} value={issuer?.symbol ?? ""} onCommit={(v) => save({ symbol: v })} testId="issuer-symbol" />
-      <TextField
-        label={t("issuerRecipients")}
-        multiline
-        value={(issuer?.recipients ?? []).join("\n")}
-        onCommit={(v) => save({ recipients: v.split("\n") })}
-        testId="issuer-recipients"
-      />
+      <IssuerWarning province={province} />
+      {rows.length > 0 && (
+        <dl>
+          {rows.map(([id, label, value]) => (
+            <div key={id} data-testid={id}>
+              <dt>{label}</dt>
+              <dd>{value || "—"}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </section>
   );
 }

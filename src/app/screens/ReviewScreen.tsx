@@ -19,6 +19,7 @@ import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 import { ExportButtons } from "./ExportButtons";
 import { InspectionDetails } from "./InspectionDetails";
+import { IssuerWarning } from "./IssuerWarning";
 
 interface Props {
   data: InspectionData;
@@ -161,6 +162,7 @@ export function ReviewScreen({ data, checklist, locked, session }: Props) {
           </button>
         )}
       </div>
+      <IssuerWarning province={insp.province} frozen={!!insp.issuer} />
       <ExportButtons inspectionId={id} checklist={checklist} mode={insp.mode} />
     </div>
   );

@@ -59,7 +59,7 @@ export default function SettingsScreen({ session }: { session: Session | null })
           {t("build")}: {BUILD_ID}
         </p>
       </section>
-      <IssuerCard />
+      <IssuerCard province={session?.user.province ?? null} />
       <section className="card">
         <h2>{t("backup")}</h2>
         <div className="row">
