@@ -128,14 +128,14 @@ export function AccountsTab({ token, province, me }: Props) {
             </label>
             <label>
               {t("Vai trò", "Role")}
-              <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AccountRole })}>
+              <select data-testid="account-create-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as AccountRole })}>
                 {(["inspector", "lead", "dost"] as const).map((r) => <option key={r} value={r}>{roleLabel(r, t)}</option>)}
               </select>
             </label>
             {(form.role === "lead" || form.role === "inspector") && (
               <label>
                 {t("Đoàn", "Team")}
-                <select value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}>
+                <select data-testid="account-create-team" value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}>
                   <option value="">{t("— chọn đoàn —", "— pick a team —")}</option>
                   {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
                 </select>
