@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 // First: Dexie looks for a global indexedDB when it loads, and live queries only run if it finds one.
 import "fake-indexeddb/auto";
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { applyRemoteChanges } from "../../src/app/db/applyRemoteChanges";
+import { loadIssuerSettings } from "../../src/app/db/loadIssuerSettings";
 import { saveIssuerSettings } from "../../src/app/db/saveIssuerSettings";
+import { ReportsTab } from "../../src/app/dost/ReportsTab";
+import { DbContext } from "../../src/app/shell/DbContext";
 import { useUiStore } from "../../src/app/state/useUiStore";
 import { EMPTY_ISSUER_FIELDS } from "../../src/domain/issuerSettings";
 import { testDb } from "../app-db/testDb";
@@ -78,5 +81,40 @@ describe("record issuer (Thông tin văn bản): the province's, synced from DOS
     expect(screen.getByTestId("issuer-drafting-unit").textContent).toBe("Đơn vị soạn thảo (dòng Lưu)TĐC");
     expect(screen.queryByTestId("issuer-unset")).toBeNull();
     expect(screen.getByTestId("issuer-card").querySelector("input")).toBeNull();
+  });
+});
+
+describe("DOST sets the province's issuer settings in the console", () => {
+  it("saves each field on leaving it, syncs it as the province's record, and refuses a symbol of another body", async () => {
+    const db = testDb();
+    await seedTablet(db, { token: "t", user: { username: "dost38", role: "dost", province: "38", team: null } });
+    render(
+      <DbContext.Provider value={db}>
+        <ReportsTab token="t" province="38" year={2026} />
+      </DbContext.Provider>,
+    );
+    const user = userEvent.setup();
+    const type = async (testId: string, text: string) => {
+      const input = screen.getByTestId(testId);
+      await user.clear(input);
+      await user.type(input, text);
+      await user.tab();
+    };
+    await type("issuer-parent-body", "UBND TỈNH THANH HÓA");
+    await type("issuer-issuing-body", "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
+    await type("issuer-place", "Thanh Hóa");
+    await type("issuer-drafting-unit", "TĐC");
+    await type("issuer-symbol-record", "BB-ĐKT");
+    expect((await screen.findByTestId("issuer-error")).textContent).toContain('Ký hiệu "BB-ĐKT" không khớp cơ quan ban hành "SỞ KHOA HỌC VÀ CÔNG NGHỆ"');
+    expect((await loadIssuerSettings(db, "38"))?.symbols.record).toBe("");
+    await type("issuer-symbol-record", "BB-SKHCN");
+    await waitFor(() => expect(screen.queryByTestId("issuer-error")).toBeNull());
+    await waitFor(async () => expect((await loadIssuerSettings(db, "38"))?.symbols.record).toBe("BB-SKHCN"));
+    const saved = await loadIssuerSettings(db, "38");
+    expect(saved).toMatchObject({ parentBody: "UBND TỈNH THANH HÓA", issuingBody: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", place: "Thanh Hóa", draftingUnit: "TĐC" });
+    // queued to sync as the province's one issuer record
+    const queued = (await db.changes.toArray()).filter((c) => c.entity === "issuer");
+    expect(new Set(queued.map((c) => c.rowId))).toEqual(new Set(["issuer/38"]));
+    expect(queued.find((c) => c.field === "province")?.value).toBe("38");
   });
 });
