@@ -9,6 +9,7 @@ import { writeEdits } from "../../src/app/db/writeEdits";
 import { resetSaves } from "../../src/app/save/runSave";
 import { useUiStore } from "../../src/app/state/useUiStore";
 import { SyncEngine } from "../../src/app/sync/SyncEngine";
+import { teamDisplayName } from "../../src/app/dost/teamDisplayName";
 import { art40Gaps } from "../../src/domain/team";
 import { createUser } from "../../src/server/auth/createUser";
 import { testDb } from "../app-db/testDb";
@@ -179,5 +180,15 @@ describe("Tài khoản và đoàn", () => {
     expect(art40Gaps({})).toBeNull();
     expect(art40Gaps({ art40: { degree: "CN", stateManagementCert: "CV", qmsAuditCert: "ISO", yearsExperience: 3 } })).toEqual([]);
     expect(art40Gaps({ art40: { degree: " ", stateManagementCert: "", qmsAuditCert: "ISO", yearsExperience: 2 } })).toEqual(["degree", "stateManagementCert", "yearsExperience"]);
+  });
+
+  it("names a team for people: a name that is only its id does not count, the record's lead comes first", () => {
+    const vi = (v: string) => v;
+    const none = { leadNames: [], accounts: [] };
+    expect(teamDisplayName({ id: "doan-1", name: "Đoàn doan-1", ...none }, vi)).toBe("Đoàn chưa đặt tên (mã doan-1)");
+    expect(teamDisplayName({ id: "doan-1", name: "Đoàn doan-1", ...none, members: [{ name: "Phạm Thị Bình", role: "Thành viên" }, { name: "Lê Văn An", role: "Trưởng đoàn" }] }, vi)).toBe("Đoàn của Lê Văn An");
+    expect(teamDisplayName({ id: "doan-1", ...none, members: [{ name: "Phạm Thị Bình", role: "Thành viên" }] }, vi)).toBe("Đoàn gồm Phạm Thị Bình");
+    expect(teamDisplayName({ id: "t", leadNames: [], accounts: [{ username: "truongdoan", displayName: "", role: "lead" }] }, vi)).toBe("Đoàn của truongdoan");
+    expect(teamDisplayName({ id: "t", name: "Đoàn kiểm tra số 2", leadNames: ["X"], accounts: [] }, vi)).toBe("Đoàn kiểm tra số 2");
   });
 });

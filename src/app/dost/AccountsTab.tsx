@@ -53,6 +53,7 @@ export function AccountsTab({ token, province, me }: Props) {
         {
           id,
           name: teamRows?.find((r) => r.id === id)?.name,
+          members: teamRows?.find((r) => r.id === id)?.members,
           leadNames: [],
           accounts: inProvince.filter((a) => a.team === id).map((a) => ({ username: a.username, displayName: a.displayName, role: a.role })),
         },
