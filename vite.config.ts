@@ -19,6 +19,13 @@ export function buildId(root = process.cwd()): string {
 }
 process.env.VITE_BUILD_ID ||= buildId();
 
+/**
+ * jsPDF loads html2canvas, DOMPurify and canvg (with its core-js) only for `.html()` and SVG images, which the app
+ * never calls. Their chunks (with what only they import: core-js, @babel/runtime helpers) get a name of their own so the service worker leaves them out of the offline download.
+ */
+const UNUSED_BY_THE_APP = /\/node_modules\/(html2canvas|dompurify|canvg)\//;
+export const UNUSED_CHUNK_PREFIX = "jspdf-unused-";
+
 export default defineConfig({
   plugins: [
     react(),
@@ -51,6 +58,7 @@ export default defineConfig({
       workbox: {
         // Everything the app needs offline: the shell, lazy chunks (PDF, DOST console, built-in checklists), fonts, icons.
         globPatterns: ["**/*.{js,css,html,svg,png,ico,woff,woff2,ttf,json,webmanifest}"],
+        globIgnores: [`**/${UNUSED_CHUNK_PREFIX}*`],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
@@ -64,5 +72,16 @@ export default defineConfig({
     }),
   ],
   server: { proxy: { "/api": "http://localhost:8080" } },
-  build: { outDir: "dist", sourcemap: false },
+  build: {
+    outDir: "dist",
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => UNUSED_BY_THE_APP.test(id)) && chunk.moduleIds.every((id) => id.includes("/node_modules/"))
+            ? `assets/${UNUSED_CHUNK_PREFIX}[name]-[hash].js`
+            : "assets/[name]-[hash].js",
+      },
+    },
+  },
 });

@@ -15,3 +15,16 @@ export function buildApp(outDir: string, buildId: string): string {
   if (!existsSync(resolve(out, "index.html"))) throw new Error(`vite build produced no index.html in ${out}`);
   return out;
 }
+
+/** Compiles the sync server into `outDir` as `npm run build` does, so the tests run what production runs. */
+export function buildServer(outDir: string): string {
+  const out = resolve(ROOT, outDir);
+  execFileSync(process.execPath, [resolve(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "vite.server.config.ts", "--outDir", out, "--emptyOutDir", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  const main = resolve(out, "main.js");
+  if (!existsSync(main) || !existsSync(resolve(out, "migrations"))) throw new Error(`the server build produced no main.js and migrations in ${out}`);
+  return main;
+}

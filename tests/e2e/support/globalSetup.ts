@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildApp } from "./buildApp";
+import { buildApp, buildServer } from "./buildApp";
 import type { Engine } from "./Driver";
 import { missingFor } from "./engineBinaries";
 import { ensureChromium } from "./ensureChromium";
@@ -21,6 +21,14 @@ function build(outDir: string, buildId: string): string {
   return out;
 }
 
+/** The compiled server, once per run (the projects' setups share this process). */
+function serverBuild(): string {
+  const g = globalThis as { __e2eServer?: string };
+  const main = resolve(ROOT, ".tmp/e2e/server/main.js");
+  if (process.env.E2E_REUSE_BUILD === "1" && existsSync(main)) return main;
+  return (g.__e2eServer ??= buildServer(".tmp/e2e/server"));
+}
+
 /** The engine a project drives, from its name: "e2e-chromium", "e2e-webkit", "e2e-firefox". */
 function engineOf(project: TestProject): Engine {
   const m = /^e2e-(chromium|webkit|firefox)$/.exec(project.name);
@@ -37,6 +45,7 @@ export default function setup(project: TestProject): void {
   project.provide("engine", engine);
   project.provide("distA", build(".tmp/e2e/dist-a", "e2e-a"));
   project.provide("distB", build(".tmp/e2e/dist-b", "e2e-b"));
+  project.provide("serverMain", serverBuild());
 }
 
 declare module "vitest" {
@@ -44,5 +53,7 @@ declare module "vitest" {
     engine: Engine;
     distA: string;
     distB: string;
+    /** dist-server/main.js as `npm run build` makes it. */
+    serverMain: string;
   }
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { inject } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -22,10 +23,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (`src/server/main.ts`, as `npm start` does after building) in a child process. */
+/** Starts the real server, compiled as `npm start` runs it (`node dist-server/main.js`), in a child process. */
 export async function startServer(opts: { dataDir: string; staticDir: string; port?: number; adminPassword: string }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", resolve(ROOT, "src/server/main.ts")], {
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", inject("serverMain")], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: opts.dataDir, STATIC_DIR: opts.staticDir, ADMIN_PASSWORD: opts.adminPassword, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
