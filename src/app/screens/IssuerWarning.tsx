@@ -16,7 +16,7 @@ export function IssuerWarning({ province, frozen }: { province: string | null | 
   const gaps = issuerGaps(settings ?? undefined);
   if (gaps.length === 0) return null;
   return (
-    <p className="banner warn" role="status" data-testid="issuer-unset">
+    <p className="banner warn" role="note" data-testid="issuer-unset">
       {t("issuerUnset", { gaps: gaps.map((g) => (lang === "en" ? g.en : g.vi)).join(", ") })}
     </p>
   );
