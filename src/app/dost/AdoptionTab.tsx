@@ -1,6 +1,9 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useMemo, useState } from "react";
-import { ADOPTION_STEP_LABELS_VI, ADOPTION_STEPS, adoptionId, adoptionProgress, type AdoptionStep } from "../../domain/adoption";
+import { ADOPTION_LEVEL_LABELS_VI, ADOPTION_STEP_LABELS_VI, ADOPTION_STEPS, adoptionCounts, adoptionId, adoptionProgress, type AdoptionLevel, type AdoptionStep } from "../../domain/adoption";
+import { AGENCY_SCOPE_LABELS_VI } from "../../domain/agency";
+import { AGENCY_SCOPE_EN } from "./AGENCY_SCOPE_EN";
+import { asAgency } from "./asAgency";
 import type { DocumentRef } from "../../domain/result";
 import { DateInput } from "../components/DateInput";
 import type { AdoptionRow } from "../db/rowTypes";
@@ -16,6 +19,12 @@ const STEP_EN: Record<AdoptionStep, string> = {
   maintain: "5. Maintain and improve",
 };
 
+const LEVEL_EN: Record<AdoptionLevel, string> = {
+  province: "Provincial level (committee, departments, sub-departments)",
+  district: "District level (until 30/6/2025)",
+  commune: "Commune level (communes, wards, special zones)",
+  public_service: "Public service units and others",
+};
 /** One step's evidence: decision number (saved when the field is left) and date (typed dd/mm/yyyy, saved once valid). */
 function StepCell({ row, step }: { row: AdoptionRow; step: AdoptionStep }) {
   const t = useDostT();
@@ -49,6 +58,11 @@ export function AdoptionTab({ province }: { province: string }) {
   const [addYear, setAddYear] = useState(String(new Date().getFullYear()));
   const cohorts = [...new Set(mine.map((r) => r.cohortYear ?? null))].sort((a, b) => (a ?? 0) - (b ?? 0));
   const shown = mine.filter((r) => cohort === "all" || String(r.cohortYear ?? "") === cohort).sort((a, b) => (names.get(a.agencyId ?? "") ?? "").localeCompare(names.get(b.agencyId ?? "") ?? "", "vi"));
+  const today = new Date().toISOString().slice(0, 10);
+  const byLevel = useMemo(
+    () => adoptionCounts((agencies ?? []).map(asAgency).filter((a) => a.province === province), mine.map((r) => ({ agencyId: r.agencyId ?? "", steering: r.steering ?? null, build: r.build ?? null, apply: r.apply ?? null, declare: r.declare ?? null, maintain: r.maintain ?? null })), today),
+    [agencies, mine, province, today],
+  );
   const progress = (r: AdoptionRow) => adoptionProgress({ steering: r.steering ?? null, build: r.build ?? null, apply: r.apply ?? null, declare: r.declare ?? null, maintain: r.maintain ?? null });
   return (
     <section aria-label={t("Tiến độ áp dụng", "Adoption")}>
@@ -66,6 +80,17 @@ export function AdoptionTab({ province }: { province: string }) {
               </tr>
             );
           })}
+        </tbody>
+      </table>
+      <h3>{t("Theo cấp và phạm vi áp dụng (Phụ lục II Quyết định 19/2014/QĐ-TTg)", "By level and scope (QĐ 19 Appendix II)")}</h3>
+      <table data-testid="adoption-levels">
+        <thead><tr><th>{t("Cấp", "Level")}</th><th>{t("Phạm vi", "Scope")}</th><th>{t("Số hệ thống", "Systems")}</th><th>{t("Đang áp dụng", "Applying")}</th><th>{t("Đã công bố", "Declared")}</th></tr></thead>
+        <tbody>
+          {byLevel.map((c) => (
+            <tr key={`${c.level}-${c.scope}`}>
+              <td>{t(ADOPTION_LEVEL_LABELS_VI[c.level], LEVEL_EN[c.level])}</td><td>{t(AGENCY_SCOPE_LABELS_VI[c.scope], AGENCY_SCOPE_EN[c.scope])}</td><td>{c.systems}</td><td>{c.applying}</td><td>{c.declared}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <div className="row">

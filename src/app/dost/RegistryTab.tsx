@@ -14,14 +14,13 @@ import { useT } from "../i18n/useT";
 import { useEdit } from "../save/useEdit";
 import { useDb } from "../shell/DbContext";
 import { AgencyHistory } from "./AgencyHistory";
+import { AGENCY_SCOPE_EN } from "./AGENCY_SCOPE_EN";
 import { asAgency } from "./asAgency";
 import { readAgencyFile, readAgencyText } from "../../checklists/readAgencyFile";
 import { readFileBytes } from "./readFileBytes";
 import { ReorganiseCard } from "./ReorganiseCard";
 import { rowEdits } from "./rowEdits";
 import { useDostT } from "./useDostT";
-
-const SCOPE_EN: Record<AgencyScope, string> = { required: "Required", encouraged: "Encouraged", by_decision: "By decision of the provincial committee" };
 
 /** Rows drawn at once: a province has up to ~3,000 agencies; search narrows the list. */
 const SHOWN_MAX = 300;
@@ -184,7 +183,7 @@ export function RegistryTab({ province, token }: Props) {
               </td>
               <td data-testid="registry-scope">{(() => {
                 const scope = entries.get(a.id)?.scope ?? "by_decision";
-                return t(AGENCY_SCOPE_LABELS_VI[scope], SCOPE_EN[scope]);
+                return t(AGENCY_SCOPE_LABELS_VI[scope], AGENCY_SCOPE_EN[scope]);
               })()}</td>
               <td>{a.validFrom ? formatDate(a.validFrom) : "…"} → {a.validTo ? formatDate(a.validTo) : t("nay", "now")}</td>
               <td>{a.successorId ? `${a.successorKind === "renamed" ? t("đổi tên thành", "renamed to") : t("hợp nhất vào", "merged into")} ${byId.get(a.successorId)?.name ?? a.successorId}` : ""}</td>
