@@ -9,6 +9,7 @@ import { writeEdits } from "../../src/app/db/writeEdits";
 import { resetSaves } from "../../src/app/save/runSave";
 import { useUiStore } from "../../src/app/state/useUiStore";
 import { SyncEngine } from "../../src/app/sync/SyncEngine";
+import { newTeamId } from "../../src/app/dost/teamDraftProblems";
 import { teamDisplayName } from "../../src/app/dost/teamDisplayName";
 import { art40Gaps } from "../../src/domain/team";
 import { createUser } from "../../src/server/auth/createUser";
@@ -79,8 +80,8 @@ describe("Tài khoản và đoàn", () => {
     await user.type(within(second).getByRole("textbox", { name: "Họ và tên" }), "Phạm Thị Bình");
     await user.selectOptions(within(second).getByRole("combobox", { name: "Vai trò" }), "Thành viên");
     await user.click(within(form).getByRole("button", { name: "Lưu đoàn" }));
-    await waitFor(async () => expect(await db.teams.get("doan-kiem-tra-so-1")).toBeTruthy());
-    const saved = (await db.teams.get("doan-kiem-tra-so-1"))!;
+    await waitFor(async () => expect(await db.teams.get("th-doan-kiem-tra-so-1")).toBeTruthy());
+    const saved = (await db.teams.get("th-doan-kiem-tra-so-1"))!;
     expect(saved).toMatchObject({ name: "Đoàn kiểm tra số 1", province: "TH" });
     expect(saved.members).toEqual([
       { name: "Lê Văn An", role: "Trưởng đoàn", art40: { degree: "Cử nhân Luật, 2012", stateManagementCert: "Chuyên viên, 2015", qmsAuditCert: "", yearsExperience: 12 } },
@@ -96,7 +97,7 @@ describe("Tài khoản và đoàn", () => {
     await tablet.meta.put({ key: META.deviceId, value: "tablet-lan" });
     const tabletSync = new SyncEngine({ db: tablet, baseUrl: BASE, fetch: at.server.fetch, getToken: () => at.server.users.get("lan")!.token, locks: null });
     expect((await tabletSync.syncNow()).phase).toBe("idle");
-    expect((await tablet.teams.get("doan-kiem-tra-so-1"))?.members?.map((m) => [m.name, m.role])).toEqual([["Lê Văn An", "Trưởng đoàn"], ["Phạm Thị Bình", "Thành viên"]]);
+    expect((await tablet.teams.get("th-doan-kiem-tra-so-1"))?.members?.map((m) => [m.name, m.role])).toEqual([["Lê Văn An", "Trưởng đoàn"], ["Phạm Thị Bình", "Thành viên"]]);
   });
 
   it("keeps an older team's free-text qualifications readable and saved", async () => {
@@ -190,5 +191,12 @@ describe("Tài khoản và đoàn", () => {
     expect(teamDisplayName({ id: "doan-1", ...none, members: [{ name: "Phạm Thị Bình", role: "Thành viên" }] }, vi)).toBe("Đoàn gồm Phạm Thị Bình");
     expect(teamDisplayName({ id: "t", leadNames: [], accounts: [{ username: "truongdoan", displayName: "", role: "lead" }] }, vi)).toBe("Đoàn của truongdoan");
     expect(teamDisplayName({ id: "t", name: "Đoàn kiểm tra số 2", leadNames: ["X"], accounts: [] }, vi)).toBe("Đoàn kiểm tra số 2");
+  });
+
+  it("gives a new team an id of its province and name, unique among the teams the console knows", () => {
+    expect(newTeamId("thanh-hoa", "Đoàn kiểm tra số 1", new Set())).toBe("thanh-hoa-doan-kiem-tra-so-1");
+    expect(newTeamId("Ninh Bình", "Đoàn kiểm tra số 1", new Set())).toBe("ninh-binh-doan-kiem-tra-so-1");
+    expect(newTeamId("TH", "Đoàn số 1", new Set(["th-doan-so-1", "th-doan-so-1-2"]))).toBe("th-doan-so-1-3");
+    expect(newTeamId("TH", "!!!", new Set())).toBe("th-doan");
   });
 });

@@ -98,7 +98,7 @@ describe("accounts and teams in the console", () => {
     const leadToken = await a.login("an.lv", password);
     const team = new Map<string, unknown>();
     const teamId = ((await a.pullAll(leadToken)) as Change[]).filter((c) => c.entity === "team").map((c) => (team.set(c.field, c.value), c.rowId))[0];
-    expect(teamId).toBe("doan-kiem-tra-so-1");
+    expect(teamId).toBe("ninh-binh-doan-kiem-tra-so-1");
     expect(team.get("name")).toBe("Đoàn kiểm tra số 1");
 
     // the lead's tablet: a fresh profile, signed in with the shown password, starts an inspection with the team filled in

@@ -47,7 +47,7 @@ export function TeamsCard({ province, accounts }: { province: string; accounts: 
   const submit = async () => {
     if (!editing) return;
     const { draft } = editing;
-    const id = editing.isNew ? newTeamId(draft.name, new Set([...(rows ?? []).map((r) => r.id), ...accounts.flatMap((a) => (a.team ? [a.team] : []))])) : editing.id;
+    const id = editing.isNew ? newTeamId(province, draft.name, new Set([...(rows ?? []).map((r) => r.id), ...accounts.flatMap((a) => (a.team ? [a.team] : []))])) : editing.id;
     const found = teamDraftProblems(id, draft, accounts, province, t);
     setProblems(found);
     if (found.length > 0) return;

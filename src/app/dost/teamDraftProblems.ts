@@ -37,9 +37,14 @@ export function teamDraftProblems(teamId: string, d: TeamDraft, accounts: readon
   return out;
 }
 
-/** A readable, unique id for a new team from its name: "Đoàn kiểm tra số 1" → "doan-kiem-tra-so-1". */
-export function newTeamId(name: string, taken: ReadonlySet<string>): string {
-  const base = foldVietnamese(name).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "doan";
+/**
+ * A readable id for a new team, from its province and name: "Đoàn kiểm tra số 1" of "TH" → "th-doan-kiem-tra-so-1".
+ * Team ids are one namespace on the server, and a console sees only its own province's teams: the province keeps two
+ * provinces' "Đoàn kiểm tra số 1" apart; `taken` (the ids this console knows) keeps it unique within the province.
+ */
+export function newTeamId(province: string, name: string, taken: ReadonlySet<string>): string {
+  const slug = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const base = `${slug(province).slice(0, 30) || "tinh"}-${slug(name).slice(0, 60) || "doan"}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
