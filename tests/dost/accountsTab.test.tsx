@@ -139,7 +139,15 @@ describe("Tài khoản và đoàn", () => {
     act(() => useUiStore.getState().setLang("en"));
     await user.click(within(form).getByRole("button", { name: "Create the account" }));
     await waitFor(() => expect(screen.getByTestId("account-create-error").textContent).toBe("The password is too weak: at least 12 characters, not a common one, not like the username."));
+    // a username with diacritics: the server's reason, in English too
     act(() => useUiStore.getState().setLang("vi"));
+    await fill("hoà nt", "song-nui-xanh-7");
+    act(() => useUiStore.getState().setLang("en"));
+    await user.click(within(form).getByRole("button", { name: "Create the account" }));
+    await waitFor(() => expect(screen.getByTestId("account-create-error").textContent).toBe("The username is not valid: 2 to 64 plain letters, digits and . _ @ - (no spaces, no diacritics)."));
+    act(() => useUiStore.getState().setLang("vi"));
+    await user.click(within(form).getByRole("button", { name: "Tạo tài khoản" }));
+    await waitFor(() => expect(screen.getByTestId("account-create-error").textContent).toContain("chỉ dùng chữ không dấu, số và . _ @ -"));
     await fill("hoa.nt", "");
     await user.click(within(form).getByRole("button", { name: "Tạo mật khẩu ngẫu nhiên" }));
     const password = (within(form).getByRole("textbox", { name: /Mật khẩu ban đầu/ }) as HTMLInputElement).value;

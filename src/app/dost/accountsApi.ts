@@ -37,6 +37,15 @@ const ENGLISH: Record<string, string> = {
   "own-password": "Change your own password in Settings (it asks for the current one).",
 };
 
+/** English for a refused field (code "invalid"). */
+const INVALID_FIELD: Record<string, string> = {
+  username: "The username is not valid: 2 to 64 plain letters, digits and . _ @ - (no spaces, no diacritics).",
+  displayName: "The full name is too long (200 characters at most).",
+  role: "That role cannot be given to this account.",
+  team: "The team id is not valid.",
+  province: "The account needs a province.",
+};
+
 async function call<R>(token: string, t: T, method: string, path: string, body?: unknown): Promise<R> {
   let res: Response;
   try {
@@ -51,8 +60,8 @@ async function call<R>(token: string, t: T, method: string, path: string, body?:
   if (!res.ok) {
     let detail = t(`Máy chủ trả lỗi ${res.status}.`, `The server answered ${res.status}.`);
     try {
-      const p = (await res.json()) as { detail?: string; code?: string };
-      const en = p.code ? ENGLISH[p.code] : undefined;
+      const p = (await res.json()) as { detail?: string; code?: string; field?: string };
+      const en = p.code === "invalid" && p.field ? INVALID_FIELD[p.field] : p.code ? ENGLISH[p.code] : undefined;
       if (p.detail) detail = t(p.detail, en ?? p.detail);
       if (res.status === 404) detail = t("Không có tài khoản này (hoặc bạn không có quyền quản lý nó).", "No such account (or you may not manage it).");
     } catch {
