@@ -43,7 +43,9 @@ export function AccountCard({ account: a, token, self, isAdmin, teams, onChanged
     <li className="card" data-testid="account-item" data-username={a.username}>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <div>
-          <strong>{name}</strong> <span className="muted">({a.username})</span>
+          <strong>{name}</strong>
+          {a.displayName && <span className="muted"> ({a.username})</span>}
+          {self && <span className="muted"> · {t("tài khoản của bạn: đổi mật khẩu trong Cài đặt", "your account: change its password in Settings")}</span>}
           <div className="muted">
             {roleLabel(a.role, t)}
             {a.team ? ` · ${teamName(a.team)}` : ""}
