@@ -95,7 +95,7 @@ describe("field inspection flow (fake-indexeddb)", () => {
     await user.click(within(panel).getByRole("button", { name: "Không áp dụng" }));
     await user.type(await within(panel).findByTestId("na-reason"), "Chưa đến kỳ");
     fireEvent.blur(within(panel).getByTestId("na-reason"));
-    await waitFor(() => expect(screen.getByText("Đã chấm hết các tiêu chí.")).toBeTruthy());
+    await waitFor(() => expect(screen.getByText("Đã đánh giá hết các tiêu chí.")).toBeTruthy());
 
     // Findings: proposed from Không đạt, then a corrective action.
     await user.click(screen.getByTestId("tab-findings"));

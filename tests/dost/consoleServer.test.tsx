@@ -85,7 +85,7 @@ describe(`DOST console against the real server (fixture seed ${SEED})`, () => {
     expect(screen.getByTestId("notices").querySelectorAll("li")).toHaveLength(exp.noticeIds.length);
     expect(screen.getByTestId("conflicts").querySelectorAll("li").length).toBe(Math.min(50, exp.conflictRows.length));
     // A waiting conflict is named by its agency and what it is, in words.
-    expect([...screen.getByTestId("conflicts").querySelectorAll("li")].every((li) => /^UBND |^Sở /.test(li.textContent!) && /— (Kết quả chấm|Phát hiện|Cuộc kiểm tra|Cơ quan|Hành động khắc phục) —/.test(li.textContent!))).toBe(true);
+    expect([...screen.getByTestId("conflicts").querySelectorAll("li")].every((li) => /^UBND |^Sở /.test(li.textContent!) && /— (Kết quả đánh giá|Vấn đề tồn tại|Cuộc kiểm tra|Cơ quan|Hành động khắc phục) —/.test(li.textContent!))).toBe(true);
     expect(screen.getAllByRole("img").length).toBeGreaterThanOrEqual(2);
     // In English the agency kinds of the breakdown are English too.
     const groups = () => [...screen.getByTestId("compliance-groups").querySelectorAll("tbody tr td:first-child")].map((td) => td.textContent);

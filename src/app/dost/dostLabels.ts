@@ -13,8 +13,8 @@ export const DOST_LABELS: Record<string, readonly [string, string]> = {
   finalized: ["Đã ký biên bản", "Finalized"],
   ...Object.fromEntries(ACTION_STATUSES.map((s) => [s, [ACTION_STATUS_LABELS_VI[s], ACTION_STATUS_LABELS_EN[s]] as const])),
   inspection: ["Cuộc kiểm tra", "Inspection"],
-  result: ["Kết quả chấm", "Result"],
-  finding: ["Phát hiện", "Finding"],
+  result: ["Kết quả đánh giá", "Result"],
+  finding: ["Vấn đề tồn tại", "Finding"],
   action: ["Hành động khắc phục", "Corrective action"],
   attachment: ["Ảnh, tài liệu", "Attachment"],
   agency: ["Cơ quan", "Agency"],
@@ -22,6 +22,7 @@ export const DOST_LABELS: Record<string, readonly [string, string]> = {
   team: ["Đoàn kiểm tra", "Team"],
   checklist: ["Bộ tiêu chí", "Checklist"],
   adoption: ["Tiến độ áp dụng", "Adoption"],
+  issuer: ["Thông tin cơ quan ban hành", "Issuer settings"],
 };
 
 /** The label of a code for `t(vi, en)`; an unknown code is shown as it is. */

@@ -72,6 +72,12 @@ export function CriterionPanel({ inspectionId, at, result, attachments, locked, 
           </button>
         ))}
       </div>
+      {/* the law's words for Không đạt, under the buttons (outside them, so "Không đạt" stays the button's name) */}
+      {outcomes.includes("nonconform") && (
+        <p className="muted" data-testid="nonconform-meaning">
+          {t("outcome_nonconform")}: {t("outcomeNonconformMeaning")}
+        </p>
+      )}
       {result?.outcome === "nonconform" && (
         <div className="row" role="group" aria-label={t("severity")}>
           <strong>{t("severity")}:</strong>
