@@ -18,6 +18,8 @@ import { saveIssuerSettings } from "../../src/app/db/saveIssuerSettings";
 import { scoreCriterion } from "../../src/app/db/scoreCriterion";
 import type { Change } from "../../src/domain/change";
 import { EMPTY_ISSUER_FIELDS, type IssuerFields } from "../../src/domain/issuerSettings";
+import { dostIssuerOf } from "../../src/domain/DostIssuer";
+import { renderDocumentFile } from "../../src/report/documentFile";
 import { runReportCli } from "../../src/report/cli/runReportCli";
 import { renderInspectionRecord } from "../../src/report/renderInspectionRecord";
 import { scoredCodes, seedAgency, tt26 } from "../app-db/fixtures";
@@ -50,11 +52,11 @@ async function pdfText(bytes: Uint8Array, name: string): Promise<string> {
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).normalize("NFC");
 }
 
-async function inspectionOn(db: AppDb, id?: string): Promise<string> {
+async function inspectionOn(db: AppDb, id?: string, mode: "onsite" | "desk" = "onsite"): Promise<string> {
   await seedAgency(db);
   const made = await createInspection(
     db,
-    { ...(id ? { id } : {}), agencyId: "ag-muong-ly", checklistId: cl.id, checklistVersion: cl.version, mode: "onsite", teamId: "T1", province: "TH", startedOn: "2026-05-10", decisionRef: "87/QĐ-SKHCN", leadName: "Nguyễn Thị Lan", agencyRepresentative: "Hà Văn Cường" },
+    { ...(id ? { id } : {}), agencyId: "ag-muong-ly", checklistId: cl.id, checklistVersion: cl.version, mode, teamId: "T1", province: "TH", startedOn: "2026-05-10", decisionRef: "87/QĐ-SKHCN", leadName: "Nguyễn Thị Lan", agencyRepresentative: "Hà Văn Cường" },
     { checklist: cl, now: T0 },
   );
   for (const c of scoredCodes(cl)) await scoreCriterion(db, { inspectionId: made, criterionCode: c, outcome: "conform" }, { now: T0 });
@@ -136,6 +138,32 @@ describe("the issuer belongs to the record, not to the device", () => {
     };
     expect((await renderDraft(lead)).replace(/\s+/gu, " ")).toContain("Thanh Hóa, ngày");
     expect((await renderDraft(dost)).replace(/\s+/gu, " ")).toContain("Thanh Hoá mới, ngày");
+  });
+
+  it("a desk review's letter prints the frozen issuer, whatever the console that makes it has set", async () => {
+    const dost = testDb();
+    await saveIssuerSettings(dost, "TH", SETTINGS, { now: T0 });
+    const lead = testDb();
+    await applyRemoteChanges(lead, await changesOf(dost));
+    const id = await inspectionOn(lead, "desk-1", "desk");
+    await finalizeInspection(lead, id, { signedOn: "2026-05-12" }, { checklist: cl, now: T0 + 1000 });
+    const exp = await exportInspection(lead, id, { checklist: cl, now: T0 });
+    const consoleA = dostIssuerOf(SETTINGS);
+    const consoleB = dostIssuerOf({ ...SETTINGS, issuingBody: "CHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG", symbols: { ...SETTINGS.symbols, letter: "CCTĐC-TĐC" }, signerHeading: ["CHI CỤC TRƯỞNG"] });
+    const a = renderDocumentFile({ format: "htqlcl-document/1", kind: "letter", issuer: consoleA, inspection: exp });
+    const b = renderDocumentFile({ format: "htqlcl-document/1", kind: "letter", issuer: consoleB, inspection: exp });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const flat = (await pdfText(a, "letter.pdf")).replace(/\s+/gu, " ");
+    expect(flat).toContain("Số: …/SKHCN-TĐC");
+    expect(flat).toContain("KT. GIÁM ĐỐC");
+    expect(flat).toContain("PHÓ GIÁM ĐỐC");
+    expect(flat).toContain("Lê Văn Hùng");
+    expect(flat).toContain("- Lưu: VT, TĐC.");
+    expect(flat).not.toContain("CHI CỤC TRƯỞNG");
+    // negative control: the same letter of a review finalized without settings follows the console's
+    const bare = { ...exp, inspection: { ...exp.inspection, issuer: undefined } };
+    const c = renderDocumentFile({ format: "htqlcl-document/1", kind: "letter", issuer: consoleB, inspection: bare });
+    expect((await pdfText(c, "letter-b.pdf")).replace(/\s+/gu, " ")).toContain("CCTĐC-TĐC");
   });
 
   it("an inspection finalized before (no frozen issuer) and a file of the older contract print as before", async () => {
