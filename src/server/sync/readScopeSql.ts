@@ -7,7 +7,8 @@ const PROVINCE_WIDE_ENTITIES = ENTITY_NAMES.filter((e) => !INSPECTION_ENTITIES.i
 /**
  * SQL condition (on alias `alias`, with columns province, team, entity) limiting rows to what `user` may read,
  * with its parameters numbered from `firstParam`. admin: all; dost: its province; lead and inspector: their
- * team's rows and the province-wide DOST rows of their province (agency, team, plan, checklist, adoption, ...).
+ * team's rows and the province-wide DOST rows of their province (agency, team, plan, checklist, adoption, the issuer
+ * settings, ...).
  */
 export function readScopeSql(user: ServerUser, alias: string, firstParam: number): { sql: string; params: unknown[] } {
   if (user.role === "admin") return { sql: "true", params: [] };
