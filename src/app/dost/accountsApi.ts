@@ -88,7 +88,8 @@ export const accountsApi = {
 /** A random password for a new account (shown once): four groups of four letters and digits that cannot be misread. */
 export function randomPassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]!);
+  const chars: string[] = [];
+  // bytes at or above 248 (8 × 31) are skipped, so every character is equally likely
+  while (chars.length < 16) for (const b of crypto.getRandomValues(new Uint8Array(32))) if (b < 248 && chars.length < 16) chars.push(alphabet[b % alphabet.length]!);
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
 }
