@@ -7,6 +7,7 @@ import type { Session } from "./db/Session";
 import { App } from "./shell/App";
 import { registerServiceWorker } from "./shell/registerServiceWorker";
 import { login } from "./sync/login";
+import { startLiveStream } from "./sync/liveStream";
 import { SyncEngine } from "./sync/SyncEngine";
 import "./styles.css";
 
@@ -17,6 +18,8 @@ const sync = new SyncEngine({
   getToken: async () => (await metaValue<Session>(appDb, META.session))?.token ?? null,
 });
 sync.start();
+// Online, a change pushed anywhere in the province reaches this tablet and the DOST console within moments.
+startLiveStream({ baseUrl, getToken: async () => (await metaValue<Session>(appDb, META.session))?.token ?? null, onChange: () => void sync.syncNow() });
 registerServiceWorker();
 
 const onLogin = async (username: string, password: string) => {

@@ -23,6 +23,8 @@ import { syncRoutes } from "./routes/syncRoutes";
 import { userRoutes } from "./routes/userRoutes";
 import type { Storage } from "./Storage";
 import { jsonIsStorable } from "./sync/jsonIsStorable";
+import { ChangeHub } from "./live/ChangeHub";
+import { liveRoute, type LiveOptions } from "./live/liveRoute";
 
 export interface AppOptions {
   storage: Storage;
@@ -43,6 +45,8 @@ export interface AppOptions {
   diskReserveBytes?: number;
   /** How many bodies over LARGE_BODY_BYTES may be received and parsed at once (default 2); more get 503. */
   maxLargeBodies?: number;
+  /** The live streams' hub (tests pass a small one) and their heartbeat. */
+  live?: { hub?: ChangeHub } & LiveOptions;
 }
 
 // Every message the server sends, zod's validation messages included, is Vietnamese.
@@ -204,6 +208,15 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(app.routes)));
   app.route("/api/auth", authRoutes);
   app.route("/api/users", userRoutes);
+  // After an accepted push or bundle, the live streams of the pusher's province hear of it (admin: every province).
+  const hub = opts.live?.hub ?? new ChangeHub();
+  const tell = async (c: Context<AppEnv>, next: Next) => {
+    await next();
+    if (c.res.status === 200 && c.get("user")) hub.notify(c.get("user").role === "admin" ? null : c.get("user").province);
+  };
+  app.use("/api/sync/push", tell);
+  app.use("/api/sync/bundle", tell);
+  app.get("/api/sync/live", requireUser, liveRoute(hub, opts.live ?? {}));
   app.route("/api/sync", syncRoutes);
   app.route("/api/blobs", blobRoutes);
   app.route("/api/dost", dostRoutes);

@@ -292,6 +292,17 @@ export function openApiDocument(routes: readonly { method: string; path: string 
           responses: { 200: json(ref("PullResponse")), 400: problem() },
         }),
       },
+      "/api/sync/live": {
+        get: op({
+          summary:
+            "A text/event-stream that says `changes` (no data) within moments of an accepted push in the account's province (every province for admin), `ready` on connect, a `: ping` comment every 25 s; it ends after about 10 minutes and the client reconnects",
+          responses: {
+            200: { description: "The event stream", content: { "text/event-stream": {} } },
+            429: problem("Quá nhiều luồng cho tài khoản này (Retry-After)"),
+            503: problem("Quá nhiều luồng trên máy chủ (Retry-After)"),
+          },
+        }),
+      },
       "/api/blobs/{sha256}": {
         put: op({
           summary: "Upload a photo or PDF (JPEG, PNG, WebP, PDF, octet-stream; up to 10 MB); the hash is verified, a repeat is harmless",

@@ -140,4 +140,19 @@ describe("two tablets, one inspection, edited offline", () => {
     await insp.getByTestId("tab-conflicts").click();
     await visible(insp.getByTestId("no-conflicts"), 30_000);
   });
+
+  it("both online: a score on the lead's tablet shows on the inspector's, open on the same criterion, with no tap there", async () => {
+    await insp.getByTestId("tab-score").click();
+    await openCriterion(insp, "II.b.1");
+    await openCriterion(lead, "II.b.1");
+    expect(await outcomeButton(insp, "Lưu ý").getAttribute("aria-pressed")).toBe("false");
+    // The inspector's tablet has nothing to send and no timer due: only the server's live stream can bring the score.
+    await expect.poll(() => insp.getByTestId("sync-bar").getAttribute("data-phase"), { timeout: 30_000 }).toBe("idle");
+    const requestsBefore = await insp.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/sync/pull")).length);
+    await score(lead, "Lưu ý");
+    // The lead's push follows its edit after the 1.5 s write pause; the inspector's pull follows the push at once.
+    await expect.poll(() => outcomeButton(insp, "Lưu ý").getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+    const requestsAfter = await insp.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/sync/pull")).length);
+    expect(requestsAfter).toBeGreaterThan(requestsBefore);
+  });
 });

@@ -7,6 +7,7 @@ import { formatDate } from "../i18n/formatDate";
 import { useT } from "../i18n/useT";
 import { AgencyHistoryPicker } from "./AgencyHistoryPicker";
 import { BarChart } from "./BarChart";
+import { useLiveRevision } from "../hooks/useLiveRevision";
 import { dostFetch } from "./dostFetch";
 import { dostLabel } from "./dostLabels";
 import { InspectionList, type InspectionFilter } from "./InspectionList";
@@ -31,6 +32,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
   const [open, setOpen] = useState<{ title: string; filter: InspectionFilter } | null>(null);
   const [groupBy, setGroupBy] = useState<"kind" | "parent">("kind");
   const query = `year=${year}&province=${encodeURIComponent(province)}`;
+  const revision = useLiveRevision();
   useEffect(() => {
     let live = true;
     setError("");
@@ -44,7 +46,7 @@ export function DashboardTab({ token, province, year }: { token: string; provinc
     return () => {
       live = false;
     };
-  }, [token, query]);
+  }, [token, query, revision]);
 
   const num = (value: number, title: string, filter: InspectionFilter) => (
     <button type="button" className="link" data-testid="figure" onClick={() => setOpen({ title, filter })}>{value}</button>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { formatDate } from "../i18n/formatDate";
+import { useLiveRevision } from "../hooks/useLiveRevision";
 import { dostFetch } from "./dostFetch";
 import { dostLabel } from "./dostLabels";
 import { useDostT } from "./useDostT";
@@ -14,6 +15,7 @@ export function InspectionList({ token, query, filter, title, onClose }: { token
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState("");
   const qs = new URLSearchParams(filter).toString();
+  const revision = useLiveRevision();
   const box = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -30,7 +32,7 @@ export function InspectionList({ token, query, filter, title, onClose }: { token
     return () => {
       live = false;
     };
-  }, [token, query, qs]);
+  }, [token, query, qs, revision]);
   return (
     <div ref={box} className="card inspection-list" role="dialog" aria-label={title} data-testid="inspection-list" style={{ scrollMarginTop: 72 }}>
       <div className="row">
