@@ -28,16 +28,21 @@ function jpegSize(b: Uint8Array): [number, number] | null {
 }
 
 describe("the app's inspection export in Chromium", () => {
-  it("carries a stored 1600 px photo downscaled to the report's 1024 px, and a smaller one byte for byte", async () => {
+  it("carries a stored 1600 px photo downscaled to the report's 1024 px, and a smaller one byte for byte; a WebP as JPEG", async () => {
     const { exp, stored } = await page.evaluate(
       (cl) => (globalThis as unknown as { exportPhotos: { run(c: unknown): Promise<{ exp: InspectionExport; stored: string[] }> } }).exportPhotos.run(cl),
       tt26(),
     );
-    const [big, small] = exp.attachments!;
+    const [big, small, webp] = exp.attachments!;
     const bigBytes = Buffer.from(big!.data!, "base64");
     expect(jpegSize(Buffer.from(stored[0]!, "base64"))).toEqual([1600, 1200]);
     expect(jpegSize(bigBytes)).toEqual([1024, 768]);
     expect(big).toMatchObject({ caption: "Sổ theo dõi", mime: "image/jpeg", width: 1024, height: 768, bytes: bigBytes.length });
     expect(small).toMatchObject({ caption: "Bảng niêm yết", mime: "image/jpeg", width: 800, height: 600, data: stored[1] });
+    // jsPDF embeds only JPEG and PNG: a stored WebP, even one needing no downscaling, is carried as a JPEG
+    expect(Buffer.from(stored[2]!, "base64").subarray(8, 12).toString("latin1")).toBe("WEBP");
+    const webpBytes = Buffer.from(webp!.data!, "base64");
+    expect(jpegSize(webpBytes)).toEqual([800, 600]);
+    expect(webp).toMatchObject({ caption: "Bảng tin", mime: "image/jpeg", width: 800, height: 600, bytes: webpBytes.length });
   });
 });

@@ -35,27 +35,23 @@ function prepare(w: number, h: number, type = "image/png"): Promise<Prepared> {
   );
 }
 
+/** Width × height from a WebP's first chunk: VP8 (lossy key frame) or VP8X (extended). */
+function webpSize(b: number[]): [number, number] | null {
+  const chunk = String.fromCharCode(...b.slice(12, 16));
+  if (chunk === "VP8 ") return [((b[27]! << 8) | b[26]!) & 0x3fff, ((b[29]! << 8) | b[28]!) & 0x3fff];
+  if (chunk === "VP8X") return [1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16)), 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16))];
+  return null;
+}
+
 describe("preparePhoto in Chromium", () => {
-  it("scales a large landscape photo to 1600 px on the long side, as JPEG bytes with their SHA-256", async () => {
+  it("scales a large landscape photo to 1600 px on the long side, as WebP bytes (Chromium encodes WebP) with their SHA-256", async () => {
     const p = await prepare(4000, 3000);
     expect([p.width, p.height]).toEqual([1600, 1200]);
-    expect(p.mime).toBe("image/jpeg");
-    expect(p.bytes.slice(0, 3)).toEqual([0xff, 0xd8, 0xff]);
+    expect(p.mime).toBe("image/webp");
+    expect(String.fromCharCode(...p.bytes.slice(0, 4), ...p.bytes.slice(8, 12))).toBe("RIFFWEBP");
     expect(p.sha256).toBe(createHash("sha256").update(Uint8Array.from(p.bytes)).digest("hex"));
-    // the stored JPEG really is 1600×1200: read the SOF0/SOF2 marker
-    const b = p.bytes;
-    let i = 2;
-    let size: [number, number] | null = null;
-    while (i < b.length) {
-      const marker = b[i + 1]!;
-      const len = (b[i + 2]! << 8) | b[i + 3]!;
-      if (marker === 0xc0 || marker === 0xc2) {
-        size = [(b[i + 7]! << 8) | b[i + 8]!, (b[i + 5]! << 8) | b[i + 6]!];
-        break;
-      }
-      i += 2 + len;
-    }
-    expect(size).toEqual([1600, 1200]);
+    // the stored WebP really is 1600×1200: read its VP8 (lossy) or VP8X frame header
+    expect(webpSize(p.bytes)).toEqual([1600, 1200]);
   });
 
   it("scales a portrait photo by its long side and leaves a small one at its size", async () => {
