@@ -24,6 +24,8 @@ import { runReportCli } from "../../src/report/cli/runReportCli";
 import { renderInspectionRecord } from "../../src/report/renderInspectionRecord";
 import { scoredCodes, seedAgency, tt26 } from "../app-db/fixtures";
 import { testDb } from "../app-db/testDb";
+import { addUser, openHarness, pullAll, push } from "../server/serverHarness";
+import { META } from "../../src/app/db/META";
 
 const T0 = Date.UTC(2026, 4, 10, 8); // injected clock: 10/5/2026
 const dir = mkdtempSync(join(tmpdir(), "issuer-frozen-"));
@@ -138,6 +140,43 @@ describe("the issuer belongs to the record, not to the device", () => {
     };
     expect((await renderDraft(lead)).replace(/\s+/gu, " ")).toContain("Thanh Hóa, ngày");
     expect((await renderDraft(dost)).replace(/\s+/gu, " ")).toContain("Thanh Hoá mới, ngày");
+  });
+
+  it("through the server: DOST's settings reach the lead, the lead's finalize reaches DOST, and both print the same record", async () => {
+    const h = await openHarness("pglite");
+    try {
+      const dostUser = await addUser(h, "dost", "dost", "TH");
+      const leadUser = await addUser(h, "truongdoan", "lead", "TH", "T1");
+      const dost = testDb();
+      await dost.meta.put({ key: META.session, value: { token: "t", user: { username: "dost", role: "dost", province: "TH", team: null } } });
+      await seedAgency(dost);
+      await saveIssuerSettings(dost, "TH", SETTINGS, { now: T0 });
+      const sent = await push(h, dostUser, await dost.changes.toArray());
+      expect(sent.json.rejected).toEqual([]);
+
+      const lead = testDb();
+      await lead.meta.put({ key: META.session, value: { token: "t", user: { username: "truongdoan", role: "lead", province: "TH", team: "T1" } } });
+      await applyRemoteChanges(lead, await pullAll(h, leadUser));
+      expect((await loadIssuerSettings(lead, "TH"))?.symbols.record).toBe("BB-SKHCN");
+      const id = await inspectionOn(lead, "via-server");
+      await finalizeInspection(lead, id, { signedOn: "2026-05-12", recordNumber: "7" }, { checklist: cl, now: T0 + 1000 });
+      const own = new Set((await lead.outbox.toArray()).map((o) => o.id));
+      const leadSent = await push(h, leadUser, (await lead.changes.toArray()).filter((c) => own.has(c.id)));
+      expect(leadSent.json.rejected).toEqual([]);
+
+      // DOST changes its settings afterwards, then receives the finalized inspection from the server.
+      await saveIssuerSettings(dost, "TH", { place: "Nơi khác" }, { now: T0 + 2000 });
+      await applyRemoteChanges(dost, await pullAll(h, dostUser));
+      const render = async (db: AppDb) => {
+        const issuerSettings = await loadIssuerSettings(db, "TH");
+        return renderInspectionRecord(await exportInspection(db, id, { checklist: cl, ...(issuerSettings ? { issuerSettings } : {}), now: T0 }));
+      };
+      const [a, b] = [await render(lead), await render(dost)];
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      expect((await pdfText(b, "via-server.pdf")).replace(/\s+/gu, " ")).toContain("Số: 07/BB-SKHCN");
+    } finally {
+      await h.close();
+    }
   });
 
   it("a desk review's letter prints the frozen issuer, whatever the console that makes it has set", async () => {
