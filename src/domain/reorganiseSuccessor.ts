@@ -2,6 +2,7 @@ import type { Agency } from "./agency";
 import { agencyKindOf } from "./agencyKindOf";
 import { DISTRICT_LEVEL_LAST_DAY } from "./buildRegistry";
 import { foldVietnamese } from "./foldVietnamese";
+import { readAgency } from "./registryFlags";
 
 export type SuccessorChoice = { successor: Agency; isNew: boolean } | { error: string };
 
@@ -40,7 +41,8 @@ export function reorganiseSuccessor(
   const kind = named === "other" ? first.kind : named;
   const parent = first.parentId ? byId.get(first.parentId) : undefined;
   const parentEnded = parent?.validTo != null && parent.validTo <= DISTRICT_LEVEL_LAST_DAY && opts.effectiveOn > DISTRICT_LEVEL_LAST_DAY;
-  const provinceCommittee = registry.find((a) => a.province === first.province && a.kind === "province_committee" && a.validTo === null);
+  // Read by today's rules: a centrally-run city's committee stored as a district committee is the province's.
+  const provinceCommittee = registry.map(readAgency).find((a) => a.province === first.province && a.kind === "province_committee" && a.validTo === null);
   return {
     isNew: true,
     successor: {

@@ -8,6 +8,7 @@ import { planCheck } from "../../src/domain/planCheck";
 import { PROVINCES, readProvince } from "../../src/domain/provinces";
 import { readAgency, registryEntries } from "../../src/domain/registryFlags";
 import { reorganiseAgencies } from "../../src/domain/reorganiseAgencies";
+import { reorganiseSuccessor } from "../../src/domain/reorganiseSuccessor";
 import { defaultPlanEntries } from "../../src/app/dost/defaultPlanEntries";
 
 const ids = () => {
@@ -165,6 +166,11 @@ describe("rows written to the older contract still open", () => {
     expect(readAgency(rows[0]!)).toMatchObject({ kind: "province_committee", validTo: null });
     // The free-text province names one of the 34.
     expect(readProvince(rows[0]!.province).province?.id).toBe("ho-chi-minh");
+  });
+
+  it("puts a new commune replacing a former district's units under the city's committee, even as an older import stored it", () => {
+    const choice = reorganiseSuccessor("UBND xã Tân An Hội", [rows[6]!], rows, { effectiveOn: "2025-07-01", newId: () => "new" });
+    expect(choice).toEqual({ isNew: true, successor: expect.objectContaining({ id: "new", kind: "commune_committee", parentId: "hcm", validFrom: "2025-07-01" }) });
   });
 
   it("puts the city's committee back in the 2026 plan, with its office counted in it", () => {
