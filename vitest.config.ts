@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 /** The end-to-end scenarios that run in all three engines (on tests/e2e/support/Driver.ts). */
-const E2E_EVERY_ENGINE = ["tests/e2e/smoke.test.ts", "tests/e2e/offlineInspection.test.ts"];
+const E2E_EVERY_ENGINE = ["tests/e2e/smoke.test.ts", "tests/e2e/offlineInspection.test.ts", "tests/e2e/keystrokes.test.ts"];
 
 export default defineConfig({
   test: {
