@@ -20,10 +20,10 @@ const PROVINCE = "TP. Hồ Chí Minh";
 
 resetAppAfterEach();
 
-async function tablet(role: "dost" | "admin"): Promise<AppDb> {
+async function tablet(role: "dost" | "admin", rows = OLD.agencies): Promise<AppDb> {
   const db = testDb();
   await db.meta.put({ key: META.session, value: { token: "tok", user: { username: `${role}-1`, role, province: role === "dost" ? PROVINCE : null, team: null } } });
-  await writeEdits(db, OLD.agencies.flatMap((a) => Object.entries(a).filter(([k]) => k !== "id").map(([field, value]) => ({ entity: "agency" as const, rowId: String(a.id), field, value }))));
+  await writeEdits(db, rows.flatMap((a) => Object.entries(a).filter(([k]) => k !== "id").map(([field, value]) => ({ entity: "agency" as const, rowId: String(a.id), field, value }))));
   return db;
 }
 
@@ -69,6 +69,25 @@ describe("registry tab after the 2025 reorganisation", () => {
     const successor = (await db.agencies.toArray()).find((a) => a.name === "UBND xã Tân An Hội")!;
     expect(await db.agencies.get("tt-cu-chi")).toMatchObject({ validTo: "2025-06-30", successorId: successor.id });
     expect(successor).toMatchObject({ kind: "commune_committee", validFrom: "2025-07-01", validTo: null, province: PROVINCE });
+  });
+
+  it("previews a pasted list with each unit's kind, scope and flags as they will land, the city's committee in both spellings", async () => {
+    const db = await tablet("dost", []);
+    renderApp(db, "#/dost");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Danh mục cơ quan" }, { timeout: 15_000 }));
+    const list = ["STT\tTên đơn vị\tĐơn vị chủ quản", "1\tVăn phòng UBND Thành phố Hồ Chí Minh\tỦy ban nhân dân Thành phố Hồ Chí Minh", "2\tSở Tư pháp\tUBND thành phố Hồ Chí Minh", "3\tUBND thị trấn Củ Chi\tUBND huyện Củ Chi"].join("\n");
+    fireEvent.change(screen.getByTestId("registry-paste"), { target: { value: list } });
+    await user.click(screen.getByRole("button", { name: "Xem trước" }));
+    await screen.findByTestId("registry-preview");
+    const cells = screen.getAllByTestId("registry-preview-row").map((r) => [...r.querySelectorAll("td")].slice(4).map((c) => c.textContent));
+    expect(cells).toEqual([
+      ["Văn phòng UBND tỉnh", "Bắt buộc", ""],
+      ["Sở, ban, ngành cấp tỉnh", "Bắt buộc", ""],
+      ["UBND xã", "Khuyến khích", "Đơn vị chủ quản đã hết hiệu lực (cấp huyện kết thúc ngày 30/6/2025); cần ghi đơn vị kế thừa. Từ 01/7/2025 không còn thị trấn; cần ghi đơn vị kế thừa."],
+    ]);
+    await user.click(screen.getByTestId("registry-publish"));
+    await waitFor(async () => expect((await db.agencies.toArray()).filter((a) => a.kind === "province_committee").map((a) => [a.name, a.validTo])).toEqual([["Ủy ban nhân dân Thành phố Hồ Chí Minh", null]]));
   });
 
   it("lets the admin pick a province from the 34, and still open data written with an older province value", async () => {

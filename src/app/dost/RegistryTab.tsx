@@ -6,7 +6,7 @@ import { buildRegistry, DISTRICT_LEVEL_LAST_DAY } from "../../domain/buildRegist
 import { foldVietnamese } from "../../domain/foldVietnamese";
 import type { AgencyListParse } from "../../domain/parseAgencyList";
 import { provinceFullName, readProvince } from "../../domain/provinces";
-import { qmsUnitOf, REGISTRY_FLAG_TEXT, registryEntries } from "../../domain/registryFlags";
+import { qmsUnitOf, REGISTRY_FLAG_TEXT, registryEntries, type RegistryEntry } from "../../domain/registryFlags";
 import type { Edit } from "../db/Edit";
 import { newId } from "../db/newId";
 import { formatDate } from "../i18n/formatDate";
@@ -69,8 +69,22 @@ export function RegistryTab({ province, token }: Props) {
       .sort((a, b) => a.name.localeCompare(b.name, "vi"));
   }, [agencies, query, flaggedOnly, entries]);
 
-  // The preview shows kind and validity columns only when the list states them.
-  const stated = preview?.rows.some((r) => r.kind || r.validFrom || r.validTo) ?? false;
+  // The preview shows validity columns only when the list states them.
+  const stated = preview?.rows.some((r) => r.validFrom || r.validTo) ?? false;
+  // Each previewed row as it would land in the registry: its kind (stated or guessed), scope and flags.
+  const previewRead = useMemo(() => {
+    if (!preview) return new Map<number, RegistryEntry>();
+    let n = 0;
+    const reg = buildRegistry(preview.rows, agencies, { province, newId: () => `preview-${++n}` });
+    const changed = new Set(reg.updated.map((a) => a.id));
+    const read = new Map(registryEntries([...agencies.filter((a) => !changed.has(a.id)), ...reg.updated, ...reg.created]).map((e) => [e.agency.id, e]));
+    const out = new Map<number, RegistryEntry>();
+    for (const r of preview.rows) {
+      const e = read.get(reg.agencyOfLine.get(r.line) ?? "");
+      if (e) out.set(r.line, e);
+    }
+    return out;
+  }, [preview, agencies, province]);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -127,14 +141,20 @@ export function RegistryTab({ province, token }: Props) {
             </ul>
           )}
           <table>
-            <thead><tr><th>TT</th><th>{t("Tên đơn vị", "Unit")}</th><th>{t("Đơn vị chủ quản", "Parent")}</th><th>{t("Năm", "Year")}</th>{stated && <><th>{t("Loại", "Kind")}</th><th>{t("Hiệu lực", "Valid")}</th></>}</tr></thead>
+            <thead><tr><th>TT</th><th>{t("Tên đơn vị", "Unit")}</th><th>{t("Đơn vị chủ quản", "Parent")}</th><th>{t("Năm", "Year")}</th><th>{t("Loại", "Kind")}</th><th>{t("Phạm vi", "Scope")}</th>{stated && <th>{t("Hiệu lực", "Valid")}</th>}<th>{t("Cần xử lý", "To resolve")}</th></tr></thead>
             <tbody>
-              {preview.rows.slice(0, 200).map((r) => (
-                <tr key={`${r.line}`}>
-                  <td>{r.tt}</td><td>{r.name}</td><td>{r.parentName}</td><td>{r.cohortYear ?? ""}</td>
-                  {stated && <><td>{r.kind ? tk(`agencyKind_${r.kind}`) : ""}</td><td>{r.validFrom || r.validTo ? `${r.validFrom ? formatDate(r.validFrom) : "…"} → ${r.validTo ? formatDate(r.validTo) : t("nay", "now")}` : ""}</td></>}
-                </tr>
-              ))}
+              {preview.rows.slice(0, 200).map((r) => {
+                const e = previewRead.get(r.line);
+                return (
+                  <tr key={`${r.line}`} data-testid="registry-preview-row">
+                    <td>{r.tt}</td><td>{r.name}</td><td>{r.parentName}</td><td>{r.cohortYear ?? ""}</td>
+                    <td>{e ? tk(`agencyKind_${e.agency.kind}`) : ""}</td>
+                    <td>{e ? t(AGENCY_SCOPE_LABELS_VI[e.scope], AGENCY_SCOPE_EN[e.scope]) : ""}</td>
+                    {stated && <td>{r.validFrom || r.validTo ? `${r.validFrom ? formatDate(r.validFrom) : "…"} → ${r.validTo ? formatDate(r.validTo) : t("nay", "now")}` : ""}</td>}
+                    <td>{(e?.flags ?? []).map((f) => t(REGISTRY_FLAG_TEXT[f].vi, REGISTRY_FLAG_TEXT[f].en)).join(" ")}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <button type="button" className="primary" data-testid="registry-publish" onClick={() => void publish()} disabled={preview.rows.length === 0}>
