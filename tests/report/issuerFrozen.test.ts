@@ -4,7 +4,7 @@
  * from the command line, whatever each device's settings say afterwards.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -119,6 +119,15 @@ describe("the issuer belongs to the record, not to the device", () => {
     const cliBytes = new Uint8Array(readFileSync(out));
     expect(Buffer.from(b.pdf).equals(Buffer.from(a.pdf))).toBe(true);
     expect(Buffer.from(cliBytes).equals(Buffer.from(a.pdf))).toBe(true);
+
+    // A file whose frozen issuer was edited to another body's symbol is refused in one line, nothing written.
+    const forged = join(dir, "forged.json");
+    writeFileSync(forged, JSON.stringify({ ...b.exp, inspection: { ...b.exp.inspection, issuer: { ...SETTINGS, symbols: { ...SETTINGS.symbols, record: "BB-ĐKT" } } } }));
+    let err = "";
+    expect(await runReportCli(["record", forged, "--out", join(dir, "forged.pdf")], { stdout: () => undefined, stderr: (e) => (err += e) })).not.toBe(0);
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain("does not match its issuing body (NĐ 30/2020): Số: 05/BB-ĐKT under SỞ KHOA HỌC VÀ CÔNG NGHỆ");
+    expect(existsSync(join(dir, "forged.pdf"))).toBe(false);
 
     const text = await pdfText(a.pdf, "a.pdf");
     const flat = text.replace(/\s+/gu, " ");
