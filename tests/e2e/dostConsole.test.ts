@@ -105,7 +105,8 @@ describe("the DOST console in the built app", () => {
     const previewRows = preview.locator("tbody tr");
     expect(await previewRows.count()).toBe(communes.length);
     const first = await previewRows.first().locator("td").allTextContents();
-    expect(first).toEqual(["1", communes[0]!.name, communes[0]!.district, "2022"]);
+    // Then the kind guessed from the name, its scope (QĐ 19 Art. 2) and its flag: a 2022 list's district ended on 30/6/2025.
+    expect(first).toEqual(["1", communes[0]!.name, communes[0]!.district, "2022", "UBND xã", "Khuyến khích", "Đơn vị chủ quản đã hết hiệu lực (cấp huyện kết thúc ngày 30/6/2025); cần ghi đơn vị kế thừa."]);
     await shoot(page, "dost-01-registry-preview");
 
     await page.getByTestId("registry-publish").click();

@@ -178,13 +178,22 @@ export function RegistryTab({ province, token }: Props) {
         </label>
       </div>
       <table data-testid="registry-list">
-        <thead><tr><th /><th>{t("Tên", "Name")}</th><th>{t("Loại", "Kind")}</th><th>{t("Phạm vi (Điều 2 QĐ 19)", "Scope (QĐ 19 Art. 2)")}</th><th>{t("Hiệu lực", "Valid")}</th><th>{t("Kế thừa", "Successor")}</th><th /></tr></thead>
+        <thead><tr><th /><th>{t("Tên", "Name")}</th><th>{t("Loại", "Kind")}</th><th>{t("Phạm vi (Điều 2 QĐ 19)", "Scope (QĐ 19 Art. 2)")}</th><th>{t("Cần xử lý", "To resolve")}</th><th>{t("Hiệu lực", "Valid")}</th><th>{t("Kế thừa", "Successor")}</th><th /></tr></thead>
         <tbody>
           {shown.slice(0, SHOWN_MAX).map((a) => (
             <tr key={a.id} data-testid="registry-row">
               <td><input type="checkbox" aria-label={a.name} checked={picked.includes(a.id)} onChange={(e) => setPicked(e.target.checked ? [...picked, a.id] : picked.filter((x) => x !== a.id))} /></td>
+              <td>{a.name}{a.parentId && byId.get(a.parentId) ? <span className="muted"> — {byId.get(a.parentId)!.name}</span> : null}</td>
               <td>
-                {a.name}{a.parentId && byId.get(a.parentId) ? <span className="muted"> — {byId.get(a.parentId)!.name}</span> : null}
+                <select aria-label={`${t("Loại", "Kind")} ${a.name}`} value={a.kind} onChange={(e) => void save([{ entity: "agency", rowId: a.id, field: "kind", value: e.target.value }, ...(a.needsReview ? [{ entity: "agency" as const, rowId: a.id, field: "needsReview", value: false }] : [])])}>
+                  {AGENCY_KINDS.map((k) => <option key={k} value={k}>{tk(`agencyKind_${k}`)}</option>)}
+                </select>
+              </td>
+              <td data-testid="registry-scope">{(() => {
+                const scope = entries.get(a.id)?.scope ?? "by_decision";
+                return t(AGENCY_SCOPE_LABELS_VI[scope], AGENCY_SCOPE_EN[scope]);
+              })()}</td>
+              <td>
                 {(entries.get(a.id)?.flags ?? []).map((f) => (
                   <span key={f} className="banner" style={{ display: "block" }} data-testid="registry-flag" data-flag={f}>
                     {t(REGISTRY_FLAG_TEXT[f].vi, REGISTRY_FLAG_TEXT[f].en)}
@@ -196,15 +205,6 @@ export function RegistryTab({ province, token }: Props) {
                   </span>
                 ))}
               </td>
-              <td>
-                <select aria-label={`${t("Loại", "Kind")} ${a.name}`} value={a.kind} onChange={(e) => void save([{ entity: "agency", rowId: a.id, field: "kind", value: e.target.value }, ...(a.needsReview ? [{ entity: "agency" as const, rowId: a.id, field: "needsReview", value: false }] : [])])}>
-                  {AGENCY_KINDS.map((k) => <option key={k} value={k}>{tk(`agencyKind_${k}`)}</option>)}
-                </select>
-              </td>
-              <td data-testid="registry-scope">{(() => {
-                const scope = entries.get(a.id)?.scope ?? "by_decision";
-                return t(AGENCY_SCOPE_LABELS_VI[scope], AGENCY_SCOPE_EN[scope]);
-              })()}</td>
               <td>{a.validFrom ? formatDate(a.validFrom) : "…"} → {a.validTo ? formatDate(a.validTo) : t("nay", "now")}</td>
               <td>{a.successorId ? `${a.successorKind === "renamed" ? t("đổi tên thành", "renamed to") : t("hợp nhất vào", "merged into")} ${byId.get(a.successorId)?.name ?? a.successorId}` : ""}</td>
               <td>
