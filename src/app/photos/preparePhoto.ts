@@ -32,8 +32,8 @@ export interface PreparedPhoto {
 /**
  * A camera or gallery image made ready to store: turned upright from its EXIF orientation, scaled so its long side
  * is at most 1600 px, re-encoded (which also drops EXIF location data) and hashed with SHA-256. WebP where the
- * engine encodes it (Chromium, Firefox), else JPEG: an engine that cannot encode WebP hands back PNG, so the type
- * of the returned blob decides, not a feature list.
+ * engine encodes it (Chromium, Firefox), else JPEG (WebKit: Safari, iPad): an engine that cannot encode WebP hands
+ * back PNG, so the type of a returned blob decides, not a feature list.
  * Throws a Vietnamese message when the file is not an image the browser can read.
  */
 export async function preparePhoto(file: Blob): Promise<PreparedPhoto> {
@@ -51,6 +51,7 @@ export async function preparePhoto(file: Blob): Promise<PreparedPhoto> {
   try {
     const canvas = drawn(bitmap, width, height);
     for (const enc of PHOTO_ENCODINGS) {
+      if (!(await canEncode(enc.mime))) continue;
       let b = await encode(canvas, enc.mime, enc.qualities[0]);
       if (b.type !== enc.mime) continue;
       if (b.size > PHOTO_BUDGET) {
@@ -70,6 +71,29 @@ export async function preparePhoto(file: Blob): Promise<PreparedPhoto> {
 }
 
 type Canvas = OffscreenCanvas | HTMLCanvasElement;
+
+const encodable = new Map<string, Promise<boolean>>();
+
+/**
+ * Whether this engine writes `mime`, tried once on a 1×1 canvas: WebKit answers a WebP request with a PNG, and
+ * finding that out on the photo itself cost a 2.3 MB PNG encode (1.3 s in WebKitGTK) for every photo.
+ */
+function canEncode(mime: string): Promise<boolean> {
+  let known = encodable.get(mime);
+  if (!known) {
+    const probe = drawnBlank();
+    known = encode(probe, mime, 0.8).then((b) => b.type === mime, () => false);
+    encodable.set(mime, known);
+  }
+  return known;
+}
+
+function drawnBlank(): Canvas {
+  const canvas: Canvas = typeof OffscreenCanvas !== "undefined" ? new OffscreenCanvas(1, 1) : Object.assign(document.createElement("canvas"), { width: 1, height: 1 });
+  // An OffscreenCanvas without a context refuses convertToBlob.
+  canvas.getContext("2d");
+  return canvas;
+}
 
 function drawn(bitmap: ImageBitmap, width: number, height: number): Canvas {
   // Safari before 16.4 has no OffscreenCanvas.
