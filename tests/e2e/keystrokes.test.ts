@@ -64,6 +64,8 @@ describe(`not one keystroke lost (${engine})`, () => {
     await d.goto(server.url);
     await d.waitVisible(role("heading", "Đăng nhập"), 60_000);
     await logIn(d, province.users.lead, PASSWORD);
+    // The assignments come down with the first sync after login, before the network goes.
+    await expect.poll(() => d.count(testId("assigned-item")), { timeout: 60_000 }).toBe(2);
     await d.evaluate(async () => navigator.serviceWorker.ready.then(() => true), null);
     await expect.poll(() => d.evaluate(() => navigator.serviceWorker.controller !== null, null), { timeout: 30_000 }).toBe(true);
     await server.stop();
