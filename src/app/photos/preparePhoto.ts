@@ -105,6 +105,8 @@ function drawn(bitmap: ImageBitmap, width: number, height: number): Canvas {
 }
 
 function encode(canvas: Canvas, type: string, quality: number): Promise<Blob> {
-  if (!("toBlob" in canvas)) return canvas.convertToBlob({ type, quality });
+  // Not `"toBlob" in canvas`: Firefox's OffscreenCanvas still has its old promise-returning toBlob, which ignores
+  // a callback, so the photo never came back there.
+  if ("convertToBlob" in canvas) return canvas.convertToBlob({ type, quality });
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("Không nén được ảnh."))), type, quality));
 }
