@@ -4,11 +4,20 @@
  * qualities: bytes, encode time, and luma SSIM against the same resize kept lossless in the page (for the text
  * page: over the paper, and over the windows holding text). Beside it, in the same run, the camera file and the
  * JPEG at 0.85 the app stored before; then what the app's preparePhoto stores. 2× crops of the page's small
- * print go to .tmp/bench-photos/ for anyone to look at.
+ * print go to .tmp/bench-photos/ for anyone to look at. Then, where installed, the text page in WebKitGTK (which
+ * cannot write WebP: the app's JPEG fallback) and Firefox, beside their own JPEG at 0.85.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build, type Rollup } from "vite";
 import { bundledPage } from "../app-db/bundledPage";
+import type { Driver } from "../e2e/support/Driver";
+import { missingFor } from "../e2e/support/engineBinaries";
+import { startFirefoxDriver } from "../e2e/support/firefoxDriver";
+import { startWebkitDriver } from "../e2e/support/webkitDriver";
 import type { Encoded } from "../fixtures/photos/photoMeasureEntry";
 import { LEGIBLE_TEXT_SSIM, TEXT_PAGE_RECT } from "../fixtures/photos/photoBudget";
 import type { Rect } from "../fixtures/photos/ssimLuma";
@@ -68,3 +77,58 @@ try {
 } finally {
   await close();
 }
+
+// --- the other engines, through the e2e drivers, on the same bundle served from localhost (Web Crypto needs it)
+const out = (await build({
+  configFile: false,
+  logLevel: "silent",
+  build: { write: false, minify: false, lib: { entry: join(FIXTURES, "photoMeasureEntry.ts"), formats: ["iife"], name: "photoMeasureBundle" } },
+})) as Rollup.RollupOutput[];
+const js = out[0]!.output[0].code;
+const textPage = readFileSync(join(FIXTURES, "text-page.jpg"));
+const server = createServer((req, res) => {
+  if (req.url === "/bundle.js") res.writeHead(200, { "Content-Type": "text/javascript" }).end(js);
+  else if (req.url === "/text-page.jpg") res.writeHead(200, { "Content-Type": "image/jpeg" }).end(textPage);
+  else res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end('<!doctype html><meta charset=utf-8><script src="/bundle.js"></script>');
+});
+await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+// Written as text: the drivers serialize the function, and tsx's helpers do not exist in the page.
+const inPage = new Function(
+  "a",
+  `return (async () => {
+    const b = new Uint8Array(await (await fetch("/text-page.jpg")).arrayBuffer());
+    let bin = "";
+    for (let i = 0; i < b.length; i += 0x8000) bin += String.fromCharCode(...b.subarray(i, i + 0x8000));
+    const m = await globalThis.photoMeasure.measure(btoa(bin), [{ type: "image/jpeg", quality: 0.85 }, { type: "image/webp", quality: 0.8 }], a.rect, a.ssim);
+    const p = await globalThis.photoMeasure.prepared(btoa(bin), a.rect, a.ssim);
+    return { results: m.results, prepared: p };
+  })()`,
+) as (a: { rect: Rect; ssim: boolean }) => Promise<{ results: Encoded[]; prepared: Encoded & { mime: string } }>;
+try {
+  for (const engine of ["webkit", "firefox"] as const) {
+    const missing = missingFor(engine);
+    if (missing) {
+      console.log(`\n${engine}: not measured. ${missing}`);
+      continue;
+    }
+    let d: Driver | undefined;
+    try {
+      d = engine === "webkit" ? await startWebkitDriver() : await startFirefoxDriver(mkdtempSync(join(tmpdir(), "bench-photos-")));
+      await d.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const r = await d.evaluate(inPage, { rect: TEXT_PAGE_RECT, ssim: true });
+      const [before, webp] = r.results;
+      const row = (x: { bytes: number; ssim: number; textSsim: number; ms: number }) => `${kb(x.bytes).padStart(7)}  ${x.ssim.toFixed(4).padStart(6)}     ${x.textSsim.toFixed(4).padStart(6)}  ${x.ms.toFixed(0).padStart(5)} ms`;
+      console.log(`\ntext-page.jpg in ${engine}`);
+      console.log("baseline: JPEG 0.85 (stored before)".padEnd(38) + row(before!));
+      console.log(`WebP 0.80 asked: ${webp!.type} returned`.padEnd(38) + row(webp!));
+      console.log(`preparePhoto (the app): ${r.prepared.mime}`.padEnd(38) + row(r.prepared));
+    } catch (e) {
+      console.log(`\n${engine}: not measured (${String(e).split("\n")[0]})`);
+    } finally {
+      await d?.close().catch(() => undefined);
+    }
+  }
+} finally {
+  server.close();
+}
+
