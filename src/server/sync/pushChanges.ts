@@ -8,13 +8,11 @@ import { getEpoch } from "../getEpoch";
 import type { Queryable, Storage } from "../Storage";
 import { jsonIsStorable } from "./jsonIsStorable";
 import { newRowScope } from "./newRowScope";
+import { NeedsGlobalOrder, takePushOrder } from "./pushOrder";
 import { recomputeRows, type RowKey } from "./recomputeRows";
 import { referencedRows, resultKeyProblem } from "./referencedRows";
 import type { KnownRow } from "./RowScope";
 import { writeProblem } from "./writeProblem";
-
-/** Every push holds this advisory lock until it commits, so change sequence order is commit order. */
-export const PUSH_LOCK = 4242;
 
 type Checked =
   | { id: string; change: Change; problem: null; hash: string }
@@ -95,9 +93,32 @@ export async function pushChanges(
   via: PushVia,
   alsoInTx?: (tx: Queryable, answer: Omit<PushResponse, "epoch"> & { already: ReadonlySet<string> }) => Promise<void>,
 ): Promise<PushResponse> {
+  // A push of one province is ordered only against that province's pushes; admin (or an account without a
+  // province) may write anywhere, and so may a push that finds it must: those take the global order.
+  const province = user.role === "admin" || user.province === null ? null : user.province;
+  if (province !== null) {
+    try {
+      return await pushInOrder(storage, user, items, ids, via, province, alsoInTx);
+    } catch (e) {
+      if (!(e instanceof NeedsGlobalOrder)) throw e;
+    }
+  }
+  return pushInOrder(storage, user, items, ids, via, null, alsoInTx);
+}
+
+/** One attempt of pushChanges, ordered within `province` (null: against every push). */
+async function pushInOrder(
+  storage: Storage,
+  user: ServerUser,
+  items: readonly unknown[],
+  ids: readonly string[],
+  via: PushVia,
+  province: string | null,
+  alsoInTx?: (tx: Queryable, answer: Omit<PushResponse, "epoch"> & { already: ReadonlySet<string> }) => Promise<void>,
+): Promise<PushResponse> {
   const keyOf = (c: { entity: string; rowId: string }) => `${c.entity}\u0000${c.rowId}`;
   return storage.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(${PUSH_LOCK})`);
+    await takePushOrder(tx, province);
     const parsed = items.map((item, i) => check(item, ids[i]!));
     const authors = new Map<string, ServerUser>();
     const names = [...new Set(parsed.flatMap((c) => (c.change ? [c.change.user] : [])))].filter((n) => n !== user.username);
@@ -203,13 +224,17 @@ export async function pushChanges(
       }
       answers.set(c.id, reason); // a retried change still refused keeps its first record
     }
+    if (province !== null && stored.some((x) => x.province !== province)) throw new NeedsGlobalOrder("a change filed outside the province");
     if (newRows.length > 0) {
-      await tx.query(
+      const made = await tx.query(
         `insert into rows (entity, row_id, province, team)
          select entity, row_id, province, team from jsonb_to_recordset($1::jsonb) as x(entity text, row_id text, province text, team text)
-         on conflict (entity, row_id) do nothing`,
+         on conflict (entity, row_id) do nothing
+         returning 1`,
         [JSON.stringify(newRows)],
       );
+      // another province's push created one of these rows meanwhile: judged again after it, the change may be refused
+      if (province !== null && made.rows.length !== newRows.length) throw new NeedsGlobalOrder("a row created meanwhile");
     }
     const revived = stored.filter((x) => retried.has(String(x.id))).map((x) => x.id);
     if (revived.length > 0) {
@@ -223,11 +248,17 @@ export async function pushChanges(
            prev_hlc text, device text, "user" text, merges jsonb, reopen boolean, province text, team text, status text, reason text,
            pushed_by text, raw jsonb, content_hash text, ord integer)
          order by ord
+         on conflict (id) do nothing
          returning seq::text`,
         [JSON.stringify(stored.map((s, ord) => ({ ...s, ord })))],
       );
+      // an id another province's push stored meanwhile: answered after it (the same change, or a taken id)
+      if (ins.rows.length !== stored.length) {
+        if (province !== null) throw new NeedsGlobalOrder("a change id stored meanwhile");
+        throw new Error("a change id was stored twice under the global order");
+      }
       const maxSeq = Math.max(...ins.rows.map((r) => Number(r.seq)));
-      if (touched.length > 0) await recomputeRows(tx, touched, maxSeq);
+      if (touched.length > 0) await recomputeRows(tx, touched, maxSeq, province);
     }
     const accepted: string[] = [];
     const rejected: { id: string; reason: string }[] = [];

@@ -3,6 +3,7 @@ import { mergeField, type FieldChange } from "../../domain/mergeField";
 import { lockHlcOf, lockingInspectionId, mergeOptionsFor } from "../../domain/mergeOptionsFor";
 import type { Queryable } from "../Storage";
 import { mergeRow, type MergedRow } from "./mergeRow";
+import { NeedsGlobalOrder } from "./pushOrder";
 
 export interface RowKey {
   entity: EntityName;
@@ -25,11 +26,20 @@ interface Target {
  * transaction. Only the touched fields are merged again (a row's other fields cannot have changed), unless the
  * row's finalize lock moved: an inspection whose status moved the lock is merged whole, and so is every result
  * and finding of it; a row whose inspectionId changed is merged whole too.
+ *
+ * A row is locked only by an inspection of its own province (a row pointing into another province, which push
+ * refuses once that inspection exists, is not locked by it): so merging one province's rows reads and writes that
+ * province's rows only, and pushes of different provinces cannot see each other half-done. `province` is the one
+ * the caller's push is ordered in (null: every push is ordered against it); a row of another province to merge
+ * then throws NeedsGlobalOrder.
  */
-export async function recomputeRows(tx: Queryable, keys: readonly RowKey[], seq: number): Promise<void> {
+export async function recomputeRows(tx: Queryable, keys: readonly RowKey[], seq: number, province: string | null = null): Promise<void> {
   const targets = group(keys);
   const inspections = [...targets.values()].filter((t) => t.entity === "inspection");
-  const oldLocks = await storedLocks(tx, inspections.map((t) => t.rowId));
+  const stored = await storedLocks(tx, inspections.map((t) => t.rowId));
+  const oldLocks = new Map([...stored].map(([id, l]) => [id, l.lock]));
+  const inspectionProvince = new Map([...stored].map(([id, l]) => [id, l.province]));
+  if (province !== null && inspections.some((t) => inspectionProvince.get(t.rowId) !== province)) throw new NeedsGlobalOrder("an inspection of another province to merge");
   const locks = new Map<string, string | null>();
   const merged = new Map<string, { t: Target; row: MergedRow; inspectionId: string | null }>();
 
@@ -54,13 +64,14 @@ export async function recomputeRows(tx: Queryable, keys: readonly RowKey[], seq:
 
   const others = [...targets.values()].filter((t) => t.entity !== "inspection");
   if (moved.length > 0) {
-    const dep = await tx.query<{ entity: EntityName; row_id: string }>(
-      `select entity, row_id from rows where inspection_id in (select jsonb_array_elements_text($1::jsonb))
+    const dep = await tx.query<{ entity: EntityName; row_id: string; inspection_id: string; province: string | null }>(
+      `select entity, row_id, inspection_id, province from rows where inspection_id in (select jsonb_array_elements_text($1::jsonb))
        and entity in (select jsonb_array_elements_text($2::jsonb))`,
       [JSON.stringify(moved), JSON.stringify(LOCKED_BY_INSPECTION_ID)],
     );
     const seen = new Map(others.map((t) => [keyOf(t), t]));
     for (const r of dep.rows) {
+      if (r.province !== (inspectionProvince.get(r.inspection_id) ?? null)) continue; // not locked by another province's inspection
       const t = seen.get(keyOf({ entity: r.entity, rowId: r.row_id }));
       if (t) t.fields = null;
       else others.push({ entity: r.entity, rowId: r.row_id, fields: null });
@@ -68,7 +79,8 @@ export async function recomputeRows(tx: Queryable, keys: readonly RowKey[], seq:
   }
   for (const t of others) if (t.fields?.has("inspectionId")) t.fields = null;
   // Rows merged in part keep their stored inspection; rows merged whole take it from their own inspectionId.
-  const storedInspection = await storedInspectionIds(tx, others.filter((t) => t.fields !== null));
+  const rowInfo = await storedRowInfo(tx, others);
+  if (province !== null && [...rowInfo.values()].some((r) => r.province !== province)) throw new NeedsGlobalOrder("a row of another province to merge");
   const restChanges = await loadChanges(tx, others);
   const pending: { t: Target; byField: Map<string, FieldChange[]>; inspectionId: string | null }[] = [];
   for (const t of others) {
@@ -78,14 +90,18 @@ export async function recomputeRows(tx: Queryable, keys: readonly RowKey[], seq:
       // Merged without a lock first: the lock depends on it.
       const iid = mergeField(byField.get("inspectionId") ?? [], {})?.value;
       inspectionId = typeof iid === "string" ? iid : lockingInspectionId(t.entity, t.rowId, {});
-    } else inspectionId = storedInspection.get(keyOf(t)) ?? null;
+    } else inspectionId = rowInfo.get(keyOf(t))?.inspectionId ?? null;
     pending.push({ t, byField, inspectionId });
   }
   const lockable = (p: (typeof pending)[number]) => ENTITIES[p.t.entity].lockedBy === "inspectionId" && p.inspectionId !== null;
   const need = pending.filter((p) => lockable(p) && !locks.has(p.inspectionId!)).map((p) => p.inspectionId!);
-  for (const [id, lock] of await storedLocks(tx, need)) locks.set(id, lock);
+  for (const [id, l] of await storedLocks(tx, need)) {
+    locks.set(id, l.lock);
+    inspectionProvince.set(id, l.province);
+  }
   for (const p of pending) {
-    const lock = lockable(p) ? (locks.get(p.inspectionId!) ?? null) : null;
+    const own = (rowInfo.get(keyOf(p.t))?.province ?? null) === (inspectionProvince.get(p.inspectionId!) ?? null);
+    const lock = lockable(p) && own ? (locks.get(p.inspectionId!) ?? null) : null;
     merged.set(keyOf(p.t), { t: p.t, row: mergeRow(p.t.entity, p.byField, lock), inspectionId: p.inspectionId });
   }
   if (merged.size === 0) return;
@@ -131,28 +147,29 @@ function only(byField: Map<string, FieldChange[]> | undefined, fields: Set<strin
   return new Map([...byField].filter(([f]) => fields.has(f)));
 }
 
-/** The finalize lock stored for each inspection (null if not finalized). */
-async function storedLocks(tx: Queryable, ids: readonly string[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
+/** The finalize lock stored for each inspection (null if not finalized), and the inspection's province. */
+async function storedLocks(tx: Queryable, ids: readonly string[]): Promise<Map<string, { lock: string | null; province: string | null }>> {
+  const out = new Map<string, { lock: string | null; province: string | null }>();
   if (ids.length === 0) return out;
-  const r = await tx.query<{ row_id: string; status: unknown; hlc: string | null }>(
-    `select row_id, data->'status' as status, meta->'status'->>'hlc' as hlc from rows
+  const r = await tx.query<{ row_id: string; status: unknown; hlc: string | null; province: string | null }>(
+    `select row_id, data->'status' as status, meta->'status'->>'hlc' as hlc, province from rows
      where entity = 'inspection' and row_id in (select jsonb_array_elements_text($1::jsonb))`,
     [JSON.stringify([...new Set(ids)])],
   );
-  for (const row of r.rows) out.set(row.row_id, row.status === "finalized" && row.hlc ? row.hlc : null);
+  for (const row of r.rows) out.set(row.row_id, { lock: row.status === "finalized" && row.hlc ? row.hlc : null, province: row.province });
   return out;
 }
 
-async function storedInspectionIds(tx: Queryable, targets: readonly Target[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
+/** The stored inspection and the province of each target row. */
+async function storedRowInfo(tx: Queryable, targets: readonly Target[]): Promise<Map<string, { inspectionId: string | null; province: string | null }>> {
+  const out = new Map<string, { inspectionId: string | null; province: string | null }>();
   if (targets.length === 0) return out;
-  const r = await tx.query<{ entity: string; row_id: string; inspection_id: string | null }>(
-    `select r.entity, r.row_id, r.inspection_id from rows r
+  const r = await tx.query<{ entity: string; row_id: string; inspection_id: string | null; province: string | null }>(
+    `select r.entity, r.row_id, r.inspection_id, r.province from rows r
      join jsonb_to_recordset($1::jsonb) as k(entity text, row_id text) on r.entity = k.entity and r.row_id = k.row_id`,
     [JSON.stringify(targets.map((t) => ({ entity: t.entity, row_id: t.rowId })))],
   );
-  for (const row of r.rows) out.set(keyOf({ entity: row.entity, rowId: row.row_id }), row.inspection_id);
+  for (const row of r.rows) out.set(keyOf({ entity: row.entity, rowId: row.row_id }), { inspectionId: row.inspection_id, province: row.province });
   return out;
 }
 
