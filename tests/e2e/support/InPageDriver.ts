@@ -48,9 +48,13 @@ export abstract class InPageDriver<H> implements Driver {
     });
   }
 
+  /** Finds the element again when a tap fails on it (a re-render replaced it between finding and tapping). */
   async click(l: Loc): Promise<void> {
-    await this.on(l, "scroll");
-    await this.clickHandle(await this.element(l, true));
+    await waitFor(`click ${JSON.stringify(l)}`, async () => {
+      await this.on(l, "scroll");
+      await this.clickHandle(await this.element(l, true));
+      return true;
+    });
   }
 
   async fill(l: Loc, text: string): Promise<void> {

@@ -70,7 +70,9 @@ class FirefoxDriver extends InPageDriver<ElementHandle<Element>> {
    * (as Playwright does). A bare coordinate click during a layout shift lands on whatever moved there instead.
    */
   protected async clickHandle(h: ElementHandle<Element>): Promise<void> {
-    const point = await waitFor("a click that reaches its element", async () => {
+    let failed: unknown = null;
+    const point = await waitFor<{ x: number; y: number }>("a click that reaches its element", async () => {
+      // A detached element (a re-render replaced it) fails here: the caller finds the element again.
       const r = await h.evaluate(async (el) => {
         el.scrollIntoView({ block: "center", inline: "center" });
         const box = () => {
@@ -86,9 +88,14 @@ class FirefoxDriver extends InPageDriver<ElementHandle<Element>> {
         const top = document.elementFromPoint(x, y);
         if (!top || !(top === el || el.contains(top))) return `covered by ${top ? top.outerHTML.slice(0, 200) : "nothing"}`;
         return { x, y };
+      }).catch((e: unknown) => {
+        failed = e;
+        return null;
       });
+      if (r === null) return { x: 0, y: 0 };
       return typeof r === "string" ? { retry: r } : r;
     });
+    if (failed) throw failed;
     await this.page.mouse.click(point.x, point.y);
   }
 

@@ -99,12 +99,17 @@ class WebkitDriver extends InPageDriver<WebElement> {
    * after a restart), wait for it as Playwright does, and name the covering element if it never clears.
    */
   protected async clickHandle(h: WebElement): Promise<void> {
+    let failed: unknown = null;
     await waitFor("a click that reaches its element", async () => {
       try {
         await h.click();
         return true;
       } catch (e) {
-        if (!(e instanceof error.ElementClickInterceptedError)) throw e;
+        // Another failure (a stale element): the caller finds the element again.
+        if (!(e instanceof error.ElementClickInterceptedError)) {
+          failed = e instanceof Error && e.message ? e : new Error(`WebDriver click failed: ${e instanceof Error ? e.name : String(e)}`);
+          return true;
+        }
         const cover = await this.wd.executeScript<string>(
           `const r = arguments[0].getBoundingClientRect();
            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
@@ -115,6 +120,7 @@ class WebkitDriver extends InPageDriver<WebElement> {
         return { retry: `covered by ${cover}` };
       }
     });
+    if (failed) throw failed;
   }
 
   protected async typeInto(h: WebElement, text: string): Promise<void> {
