@@ -47,6 +47,29 @@ describe("resume after the browser is killed", () => {
     expect(Object.keys({ ...localStorage })).toEqual([]);
   });
 
+  it("a touch before the remembered scroll is restored cancels it: the page never jumps under the user's finger", async () => {
+    const db = testDb();
+    await seedTablet(db);
+    await seedInspection(db);
+    const hash = `#/i/${INSPECTION_ID}/score?c=II.a.1`;
+    await db.meta.put({ key: "ui.resume", value: { hash, y: 640 } });
+    // The page is not tall enough yet (its lists still loading): the restore waits.
+    Object.defineProperty(window, "scrollY", { value: 0, configurable: true });
+    Object.defineProperty(document.documentElement, "scrollHeight", { value: 100, configurable: true });
+    const scrollTo = vi.spyOn(window, "scrollTo").mockImplementation(() => undefined);
+    renderApp(db, "");
+    await waitFor(() => expect(window.location.hash).toBe(hash));
+    await screen.findByTestId("criterion-panel");
+    expect(document.documentElement.dataset.resume).toBe("pending");
+    act(() => {
+      screen.getByTestId("criterion-panel").dispatchEvent(new Event("pointerdown", { bubbles: true }));
+    });
+    expect(document.documentElement.dataset.resume).toBe("done");
+    Object.defineProperty(document.documentElement, "scrollHeight", { value: 5000, configurable: true });
+    await new Promise((r) => setTimeout(r, 2300)); // past the restore's 2 s of tries
+    expect(scrollTo).not.toHaveBeenCalled();
+  });
+
   it("an address that names a screen wins over the remembered one", async () => {
     const db = testDb();
     await seedTablet(db);

@@ -34,6 +34,8 @@ export async function score(d: Driver, label: string): Promise<void> {
 export async function openCriterion(d: Driver, code: string): Promise<void> {
   const panel = testId("criterion-panel");
   await d.waitVisible(panel);
+  // After a restart the app may still scroll back to where the user was: tap once that has settled.
+  await expect.poll(() => d.attr(css("html"), "data-resume"), { timeout: 15_000 }).not.toBe("pending");
   if ((await d.attr(panel, "data-code")) === code) return;
   const link = testId(`crit-${code}`);
   const has = `:has([data-testid="crit-${code}"])`;

@@ -47,6 +47,8 @@ export async function score(page: Page, label: string): Promise<void> {
 export async function openCriterion(page: Page, code: string): Promise<void> {
   const panel = page.getByTestId("criterion-panel");
   await visible(panel);
+  // After a restart the app may still scroll back to where the user was: tap once that has settled.
+  await expect.poll(() => page.locator("html").getAttribute("data-resume"), { timeout: 15_000 }).not.toBe("pending");
   if ((await panel.getAttribute("data-code")) === code) return;
   const link = page.getByTestId(`crit-${code}`);
   // Unfold the closed lists around it, outermost first (on a narrow screen the whole tree is folded too).
