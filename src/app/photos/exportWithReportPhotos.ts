@@ -1,6 +1,5 @@
 import type { AppDb } from "../db/AppDb";
 import { exportInspection, type ExportOptions } from "../db/exportInspection";
-import { photoForReport } from "./photoForReport";
 
 /**
  * The app's inspection export (both "Xuất biên bản PDF" and "Xuất dữ liệu cuộc kiểm tra"): every photo already
@@ -9,5 +8,7 @@ import { photoForReport } from "./photoForReport";
  * byte, in the app and in `npm run report -- record`.
  */
 export async function exportWithReportPhotos(db: AppDb, inspectionId: string, opts: Omit<ExportOptions, "shrinkPhoto"> = {}) {
-  return exportInspection(db, inspectionId, { ...opts, shrinkPhoto: photoForReport });
+  // The report's own downscaler (a small module without jsPDF), loaded lazily like the rest of the report code.
+  const { downscaleImage } = await import("../../report/pdf/downscaleImage");
+  return exportInspection(db, inspectionId, { ...opts, shrinkPhoto: downscaleImage });
 }

@@ -27,8 +27,9 @@ interface BrowserImaging {
 
 /**
  * Re-encodes a photo as a JPEG at most MAX_PHOTO_SIDE pixels on its longest side, where the platform can
- * (browsers: createImageBitmap + OffscreenCanvas). Returns the very same object when nothing changed: in Node
- * (the CLI), for a photo already small enough, or for bytes the browser cannot read. The app's export
+ * (browsers: createImageBitmap + OffscreenCanvas), and a WebP (which jsPDF cannot embed) as a JPEG whatever its
+ * size. Returns the very same object when nothing changed: in Node (the CLI), for a JPEG or PNG already small
+ * enough, or for bytes the browser cannot read. The app's export
  * (src/app/photos/exportWithReportPhotos.ts) runs this at export time, so the renderer finds every photo of
  * an app export already at the report size and embeds its bytes as they are, the same in Node and browser.
  */
@@ -41,8 +42,9 @@ export async function downscaleImage(img: PdfImage): Promise<PdfImage | Downscal
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     const bitmap = await g.createImageBitmap(new Blob([bytes], { type: img.mime }));
-    const scale = MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height);
-    if (scale >= 1) {
+    const scale = Math.min(1, MAX_PHOTO_SIDE / Math.max(bitmap.width, bitmap.height));
+    // jsPDF embeds only JPEG and PNG: a WebP is re-encoded even when it is small enough.
+    if (scale === 1 && img.mime !== "image/webp") {
       bitmap.close();
       return img;
     }
