@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { accountsApi, type Account, type AccountDevice, type AccountRole } from "./accountsApi";
+import type { DeviceToken } from "../../domain/deviceToken";
+import { accountsApi, type Account, type AccountRole } from "./accountsApi";
 import { roleLabel } from "./roleLabel";
 import { useDostT } from "./useDostT";
 
@@ -21,7 +22,7 @@ export function AccountCard({ account: a, token, self, isAdmin, teams, onChanged
   const [note, setNote] = useState("");
   const [password, setPassword] = useState("");
   const [confirmReset, setConfirmReset] = useState(false);
-  const [devices, setDevices] = useState<AccountDevice[] | null>(null);
+  const [devices, setDevices] = useState<DeviceToken[] | null>(null);
   const [edit, setEdit] = useState<{ displayName: string; role: AccountRole; team: string } | null>(null);
   const teamName = (id: string | null) => (id ? (teams.find((x) => x.id === id)?.name ?? id) : "");
   const name = a.displayName || a.username;

@@ -1,3 +1,5 @@
+import type { DeviceToken } from "../../domain/deviceToken";
+
 /** The account routes (/api/users…) as the console calls them; every failure is an Error with a message in the UI's language. */
 
 export type AccountRole = "admin" | "dost" | "lead" | "inspector";
@@ -11,17 +13,6 @@ export interface Account {
   team: string | null;
   displayName: string;
   disabled: boolean;
-}
-
-/** A signed-in device of an account (GET /api/users/:id/tokens). */
-export interface AccountDevice {
-  id: string;
-  device: string | null;
-  userAgent: string;
-  issuedAt: string | null;
-  lastUsedAt: string | null;
-  expiresAt: string;
-  current: boolean;
 }
 
 type T = (vi: string, en: string) => string;
@@ -81,7 +72,7 @@ export const accountsApi = {
   setDisabled: (token: string, t: T, id: string, disabled: boolean) =>
     call<{ user: Account }>(token, t, "POST", `/${encodeURIComponent(id)}/${disabled ? "disable" : "enable"}`).then((r) => r.user),
   resetPassword: (token: string, t: T, id: string) => call<{ password: string; revokedTokens: number }>(token, t, "POST", `/${encodeURIComponent(id)}/password`),
-  devices: (token: string, t: T, id: string) => call<{ tokens: AccountDevice[] }>(token, t, "GET", `/${encodeURIComponent(id)}/tokens`).then((r) => r.tokens),
+  devices: (token: string, t: T, id: string) => call<{ tokens: DeviceToken[] }>(token, t, "GET", `/${encodeURIComponent(id)}/tokens`).then((r) => r.tokens),
   revokeDevice: (token: string, t: T, id: string, tokenId: string) => call<{ revoked: number }>(token, t, "DELETE", `/${encodeURIComponent(id)}/tokens/${encodeURIComponent(tokenId)}`),
 };
 
