@@ -101,12 +101,14 @@ describe("live changes on the tablet", () => {
         onChange: () => calls++,
         sleep: async (ms) => {
           waits.push(ms);
-          if (waits.length === 3) done();
+          if (waits.length === 8) done();
           await new Promise((r) => setTimeout(r, 0));
         },
       });
     });
     stop();
     expect(calls).toBe(0);
+    // Eight minutes of waiting without a session: long past the 30 s polling period of a failed stream.
+    expect(waits).toEqual(Array(8).fill(60_000));
   });
 });

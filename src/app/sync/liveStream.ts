@@ -53,9 +53,10 @@ export function startLiveStream(opts: LiveStreamOptions): () => void {
     for (const l of listeners) l();
   };
 
-  const listen = async (): Promise<boolean> => {
+  /** true: a stream ran; false: none could be had; "signed-out": no session, so nothing to listen or poll for. */
+  const listen = async (): Promise<boolean | "signed-out"> => {
     const token = await opts.getToken();
-    if (!token) return false;
+    if (!token) return "signed-out";
     let res: Response;
     try {
       res = await fetchFn(`${opts.baseUrl.replace(/\/$/, "")}/api/sync/live`, {
@@ -104,7 +105,12 @@ export function startLiveStream(opts: LiveStreamOptions): () => void {
         await sleep(24 * 3600_000, both); // until online or visible again
         continue;
       }
-      if (await listen()) {
+      const heard = await listen();
+      if (heard === "signed-out") {
+        await sleep(opts.maxBackoffMs ?? 60_000, both); // until a login, checked each minute
+        continue;
+      }
+      if (heard) {
         // A stream that ran and ended (its lifetime, a server restart): connect again at once.
         failures = 0;
         sincePoll = 0;
